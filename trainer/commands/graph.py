@@ -1,0 +1,17 @@
+"""`trainer graph`: not built yet."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "graph (not built yet)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("args", nargs="*")
+
+
+def run(args: argparse.Namespace) -> int:
+    print("trainer graph: not built yet", file=sys.stderr)
+    return 2

@@ -1,0 +1,254 @@
+"""Shape checking: walks the composed YAML nodes against ``spec.OBJECTS`` and returns plain values.
+
+Reports unknown keys (with "did you mean"), wrong types, missing fields, duplicate keys, bad ids, anchors,
+aliases, merge keys and tags — each at the node's own line and column — and keeps going, so an author sees
+every error in one run. Scalars are read from their source text, so YAML 1.1's ``no``/``on``/``010``/``12:30``
+stay text wherever the format expects text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from trainer.story.diagnostics import Diagnostic, Pos, Severity, did_you_mean
+from trainer.story.spec import OBJECTS, Either, Kind, ListOf, MapOf, Obj, Pair, Scalar
+
+MAX_DEPTH = 12
+MAX_SCALAR = 64 * 1024
+_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,8})\Z")
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:value",
+}
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+@dataclass(slots=True)
+class Raw:
+    """An object read from YAML: its values by key, where it starts, and where each key stands."""
+
+    pos: Pos
+    values: dict[str, Any]
+    key_pos: dict[str, Pos] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def at(self, key: str) -> Pos:
+        return self.key_pos.get(key, self.pos)
+
+
+@dataclass(slots=True)
+class Located:
+    """A scalar with where it was written (list items and map values that are ids or texts)."""
+
+    value: Any
+    pos: Pos
+
+
+class Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+        self._seen: set[int] = set()
+
+    def pos(self, node: yaml.Node) -> Pos:
+        mark = node.start_mark
+        return Pos(self.path, mark.line + 1, mark.column + 1)
+
+    def error(self, code: str, message: str, pos: Pos, hint: str = "") -> None:
+        self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, pos, hint))
+
+    def _guard(self, node: yaml.Node, depth: int) -> bool:
+        """Common checks for any node; False when the node must not be read further."""
+        if depth > MAX_DEPTH:
+            self.error("E008", f"nesting deeper than {MAX_DEPTH} levels; a story never needs this",
+                       self.pos(node))
+            return False
+        key = id(node)
+        if key in self._seen:
+            self.error("E005", "aliases (*name) are not allowed in a story", self.pos(node),
+                       "write the value out in full; this line shows where the anchor (&name) was defined")
+            return False
+        self._seen.add(key)
+        tag = node.tag
+        if tag not in _STANDARD_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self.error("E005", f"YAML tags are not allowed in a story (found {shown})",
+                       self.pos(node), "remove the tag; stories hold only text, numbers, lists and mappings")
+            return False
+        if getattr(node, "anchor", None):  # only set by the pure-Python composer
+            self.error("E005", "anchors (&name) are not allowed in a story", self.pos(node))
+        return True
+
+    def read(self, node: yaml.Node, kind: Kind, depth: int) -> Any:
+        if not self._guard(node, depth):
+            return None
+        if isinstance(kind, Scalar):
+            return self.scalar(node, kind)
+        if isinstance(kind, Obj):
+            return self.obj(node, kind.name, depth)
+        if isinstance(kind, MapOf):
+            return self.mapping(node, kind, depth)
+        if isinstance(kind, ListOf):
+            return self.sequence(node, kind, depth)
+        if isinstance(kind, Pair):
+            return self.pair(node, kind, depth)
+        if isinstance(kind, Either):
+            for option in kind.options:
+                if isinstance(option, Obj) and isinstance(node, yaml.MappingNode):
+                    self._seen.discard(id(node))
+                    return self.read(node, option, depth)
+                if isinstance(option, Scalar) and isinstance(node, yaml.ScalarNode):
+                    return self.scalar(node, option)
+            self.error("E003", f"expected {kind.name}: {' or '.join(o.name for o in kind.options)}",
+                       self.pos(node))
+            return None
+        raise TypeError(kind)  # pragma: no cover - spec.py declares every kind
+
+    def _wrong(self, node: yaml.Node, want: str) -> None:
+        got = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}.get(type(node), "a single value")
+        self.error("E003", f"expected {want}, found {got}", self.pos(node))
+
+    def scalar(self, node: yaml.Node, kind: Scalar) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            self._wrong(node, kind.name)
+            return None
+        text: str = node.value
+        if len(text) > MAX_SCALAR:
+            self.error("E028", f"value is {len(text):,} characters long; the limit is {MAX_SCALAR:,}",
+                       self.pos(node), "split long text across scenes")
+            return None
+        plain = not node.style  # None (pure Python) or "" (libyaml) for a plain scalar
+        if kind.json_type == "integer":
+            if not plain or not _INT.match(text):
+                self.error("E003", f"expected a whole number, found {text[:40]!r}", self.pos(node))
+                return None
+            return int(text)
+        if kind.json_type == "boolean":
+            if not plain or text not in ("true", "false"):
+                self.error("E003", f"expected true or false, found {text[:40]!r}", self.pos(node),
+                           "write true or false (not yes/no/on/off)")
+                return None
+            return text == "true"
+        if plain and node.tag == "tag:yaml.org,2002:null" and text in ("", "~", "null", "Null", "NULL"):
+            self.error("E003", f"expected {kind.name}, found nothing", self.pos(node))
+            return None
+        if kind.id_like and not _ID.match(text):
+            suggestion = re.sub(r"[^a-z0-9_]+", "_", text.lower()).strip("_")
+            self.error("E007", f"{text[:60]!r} is not a valid id", self.pos(node),
+                       "ids are snake_case: a lowercase letter, then lowercase letters, digits and _"
+                       + (f" (e.g. '{suggestion}')" if suggestion and _ID.match(suggestion) else ""))
+            return None
+        return text
+
+    def _keys(self, node: yaml.MappingNode, depth: int) -> list[tuple[str, Pos, yaml.Node]]:
+        """The mapping's (key, position, value node) triples, rejecting merge keys and duplicates."""
+        seen: dict[str, Pos] = {}
+        out = []
+        for key_node, value_node in node.value:
+            kpos = self.pos(key_node)
+            if key_node.tag == MERGE_TAG:
+                self.error("E005", "merge keys (<<) are not allowed in a story", kpos, "write the keys out in full")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or not self._guard(key_node, depth + 1):
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.error("E003", "a key must be a plain word", kpos)
+                continue
+            key = key_node.value
+            if key in seen:
+                first = seen[key]
+                self.error("E006", f"duplicate key '{key}' (first written at line {first.line})", kpos,
+                           "YAML would silently keep only the last one; rename or remove one")
+                continue
+            seen[key] = kpos
+            out.append((key, kpos, value_node))
+        return out
+
+    def obj(self, node: yaml.Node, name: str, depth: int) -> Raw | None:
+        if not isinstance(node, yaml.MappingNode):
+            self._wrong(node, f"a mapping ({name.replace('_', ' ')})")
+            return None
+        fields = OBJECTS[name]
+        raw = Raw(self.pos(node), {})
+        for key, kpos, value_node in self._keys(node, depth):
+            spec = fields.get(key)
+            if spec is None:
+                hint = did_you_mean(key, fields) or f"allowed keys: {', '.join(fields)}"
+                self.error("E002", f"unknown key '{key}' in {name.replace('_', ' ')}", kpos, hint)
+                continue
+            raw.key_pos[key] = kpos
+            raw.values[key] = self.read(value_node, spec.kind, depth + 1)
+        for key, spec in fields.items():
+            if key not in raw.values:
+                if spec.required:
+                    self.error("E004", f"{name.replace('_', ' ')} is missing required key '{key}'", raw.pos,
+                               spec.doc)
+                raw.values[key] = spec.default
+            elif raw.values[key] is None:
+                raw.values[key] = spec.default
+        return raw
+
+    def mapping(self, node: yaml.Node, kind: MapOf, depth: int) -> dict[str, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null") and not node.style:
+                return {}
+            self._wrong(node, kind.name)
+            return {}
+        out: dict[str, Any] = {}
+        for key, kpos, value_node in self._keys(node, depth):
+            if not _ID.match(key):
+                suggestion = re.sub(r"[^a-z0-9_]+", "_", key.lower()).strip("_")
+                self.error("E007", f"{key[:60]!r} is not a valid id", kpos,
+                           "ids are snake_case: a lowercase letter, then lowercase letters, digits and _"
+                           + (f" (e.g. '{suggestion}')" if suggestion and _ID.match(suggestion) else ""))
+                continue
+            value = self.read(value_node, kind.value, depth + 1)
+            if value is None:
+                continue
+            if isinstance(value, Raw):
+                value.key_pos.setdefault("", kpos)
+                out[key] = value
+            else:
+                out[key] = Located(value, kpos)
+        return out
+
+    def sequence(self, node: yaml.Node, kind: ListOf, depth: int) -> list[Any]:
+        if isinstance(node, yaml.ScalarNode) and isinstance(kind.item, Scalar) and not node.style \
+                and node.value not in ("", "~", "null"):
+            # A single value where a list is expected: accept `refs: chile_1973` as `[chile_1973]`.
+            value = self.scalar(node, kind.item)
+            return [] if value is None else [Located(value, self.pos(node))]
+        if not isinstance(node, yaml.SequenceNode):
+            if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null") and not node.style:
+                return []
+            self._wrong(node, kind.name)
+            return []
+        out = []
+        for item in node.value:
+            value = self.read(item, kind.item, depth + 1)
+            if value is not None:
+                out.append(value if isinstance(value, Raw) else Located(value, self.pos(item)))
+        return out
+
+    def pair(self, node: yaml.Node, kind: Pair, depth: int) -> tuple[Any, Any] | None:
+        if not isinstance(node, yaml.SequenceNode) or len(node.value) != 2:
+            self.error("E003", f"expected a {kind.name} written as [first, second]", self.pos(node))
+            return None
+        first = self.read(node.value[0], kind.first, depth + 1)
+        second = self.read(node.value[1], kind.second, depth + 1)
+        if first is None or second is None:
+            return None
+        return (first, second)
+
+
+def read_story(root: yaml.Node, path: str) -> tuple[Raw | None, list[Diagnostic]]:
+    reader = Reader(path)
+    raw = reader.read(root, Obj("story"), 0)
+    return raw, reader.diagnostics
