@@ -60,6 +60,15 @@ def load_story_text(text: str, path: str = "<story>") -> Story:
     return story
 
 
+def _where(raw: Raw) -> Pos:
+    """Where an object in a map of objects is named (its id key), else where its mapping starts."""
+    return raw.key_pos.get("", raw.pos)
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
 def _texts(items: list[Located]) -> tuple[str, ...]:
     return tuple(item.value for item in items)
 
@@ -78,9 +87,7 @@ class _Builder:
     def condition(self, source: str, raw: Raw, key: str = "when") -> Condition | None:
         if not source or self.names is None:
             return None
-        pos = raw.at(key)
-        # The value starts after "when: "; report offsets from there (close enough for quoted values too).
-        base = Pos(pos.file, pos.line, pos.col + len(key) + 2)
+        base = raw.vat(key)
         try:
             node = expr.parse(source)
             kind = expr.check_types(node, self.names)
@@ -109,7 +116,7 @@ class _Builder:
     def build(self, raw: Raw, digest: str) -> Story | None:
         if raw["format"] is not None and raw["format"] != FORMAT_VERSION:
             self.error("E009", f"format {raw['format']} is not supported; this trainer reads format "
-                       f"{FORMAT_VERSION}", raw.at("format"), "upgrade trainer, or write format: 1")
+                       f"{FORMAT_VERSION}", raw.vat("format"), "upgrade trainer, or write format: 1")
             return None
         dimensions = self.dimensions(raw["dimensions"])
         flags = {k: Flag(k, v.value, v.pos) for k, v in raw["flags"].items()}
@@ -118,14 +125,14 @@ class _Builder:
         self.check_namespaces(dimensions, flags, scenes_raw, endings_raw)
         self.dim_index = {k: i for i, k in enumerate(dimensions)}
         self.names = expr.Names(self.dim_index, frozenset(flags), frozenset(scenes_raw))
-        references = {k: Reference(k, r["title"], r["date"], r["text"], r["place"], r["url"], r.pos)
+        references = {k: Reference(k, r["title"], r["date"], r["text"], r["place"], r["url"], _where(r))
                       for k, r in raw["references"].items()}
-        rubric = {k: Criterion(k, c["label"], c["text"], c["max"], c.pos) for k, c in raw["rubric"].items()}
+        rubric = {k: Criterion(k, c["label"], c["text"], c["max"], _where(c)) for k, c in raw["rubric"].items()}
         debates = {k: self.debate(k, d, rubric) for k, d in raw["debates"].items()}
         scenes = {k: self.scene(k, s, dimensions, flags, references, scenes_raw, endings_raw, debates)
                   for k, s in scenes_raw.items()}
         endings = {k: Ending(k, e["title"], e["text"], self.condition(e["when"], e),
-                             self.check_ids(e["refs"], references, "reference"), e.pos)
+                             self.check_ids(e["refs"], references, "reference"), _where(e))
                    for k, e in endings_raw.items()}
         if not scenes:
             self.error("E019", "the story has no scenes", raw.at("scenes") if "scenes" in raw.key_pos else raw.pos)
@@ -134,7 +141,7 @@ class _Builder:
                        else raw.pos, "every story needs at least one ending")
         start = raw["start"] or next(iter(scenes), "")
         if raw["start"] and raw["start"] not in scenes:
-            self.error("E011", f"start scene '{raw['start']}' does not exist", raw.at("start"),
+            self.error("E011", f"start scene '{raw['start']}' does not exist", raw.vat("start"),
                        did_you_mean(raw["start"], scenes))
         quiz = {k: self.question(k, q) for k, q in raw["quiz"].items()}
         tests = {k: self.golden(k, t, scenes, endings, dimensions) for k, t in raw["tests"].items()}
@@ -155,11 +162,11 @@ class _Builder:
             lo, hi = d["min"], d["max"]
             start = lo if d["start"] is None else d["start"]
             if lo > hi:
-                self.error("E017", f"dimension '{k}' has min {lo} above max {hi}", d.at("min"))
+                self.error("E017", f"dimension '{k}' has min {lo} above max {hi}", d.vat("min"))
             elif not lo <= start <= hi:
                 self.error("E017", f"dimension '{k}' starts at {start}, outside its range {lo}..{hi}",
-                           d.at("start"))
-            out[k] = Dimension(k, d["label"], d["low"], d["high"], lo, hi, start, d["pair"], d.pos)
+                           d.vat("start"))
+            out[k] = Dimension(k, d["label"], d["low"], d["high"], lo, hi, start, d["pair"], _where(d))
         return out
 
     def check_namespaces(self, *groups: dict[str, Any]) -> None:
@@ -167,12 +174,12 @@ class _Builder:
         owner: dict[str, str] = {}
         for kind, group in zip(kinds, groups, strict=True):
             for key, value in group.items():
-                pos = value.pos if hasattr(value, "pos") else None
+                pos = _where(value) if isinstance(value, Raw) else getattr(value, "pos", None)
                 if key in expr.KEYWORDS or key == END:
                     self.error("E010", f"'{key}' is a reserved word and cannot be a {kind} id",
                                pos or Pos(self.path, 1, 1))
                 elif key in owner:
-                    self.error("E010", f"'{key}' is both a {owner[key]} and a {kind}", pos or Pos(self.path, 1, 1),
+                    self.error("E010", f"'{key}' is both {_a(owner[key])} and {_a(kind)}", pos or Pos(self.path, 1, 1),
                                "dimension, flag, scene and ending ids share one namespace")
                 else:
                     owner[key] = kind
@@ -184,7 +191,7 @@ class _Builder:
         for cid, c in s["choices"].items():
             goto = c["goto"]
             if goto and goto != END and goto not in scenes and goto not in endings:
-                self.error("E012", f"choice '{cid}' goes to '{goto}': no such scene or ending", c.at("goto"),
+                self.error("E012", f"choice '{cid}' goes to '{goto}': no such scene or ending", c.vat("goto"),
                            did_you_mean(goto, [*scenes, *endings, END]) or "use a scene id, an ending id or end")
             effects = []
             for dim, value in c["effects"].items():
@@ -207,11 +214,11 @@ class _Builder:
                 id=cid, label=c["label"], goto=goto, when=self.condition(c["when"], c), locked=c["locked"],
                 effects=tuple(effects), set_flags=self.check_ids(c["set"], flags, "flag"),
                 clear_flags=self.check_ids(c["clear"], flags, "flag"), explain=c["explain"],
-                refs=self.check_ids(c["refs"], references, "reference"), pos=c.at("") if "" in c.key_pos else c.pos,
+                refs=self.check_ids(c["refs"], references, "reference"), pos=_where(c),
             )
         debate = s["debate"]
         if debate and debate not in debates:
-            self.error("E016", f"scene '{key}' plays debate '{debate}', which does not exist", s.at("debate"),
+            self.error("E016", f"scene '{key}' plays debate '{debate}', which does not exist", s.vat("debate"),
                        did_you_mean(debate, debates))
         why = None
         if s["why"] is not None:
@@ -220,10 +227,10 @@ class _Builder:
             right = sum(r.right for r in reasons)
             if right != 1:
                 self.error("E025", f"a why prompt needs exactly one reason with right: true (found {right})",
-                           w.pos)
-            why = WhyPrompt(w["question"], reasons, w.pos)
+                           s.at("why"))
+            why = WhyPrompt(w["question"], reasons, s.at("why"))
         return Scene(key, s["title"], s["text"], frozen_map(choices), _texts(s["discuss"]), debate, why,
-                     s.at("") if "" in s.key_pos else s.pos)
+                     _where(s))
 
     def debate(self, key: str, d: Raw, rubric: dict[str, Criterion]) -> Debate:
         exchanges = []
@@ -240,22 +247,23 @@ class _Builder:
                         self.error("E024", f"score {score} for '{crit}' is outside 0..{rubric[crit].max}",
                                    located.pos)
                     grades.append(Grade(crit, score, why, located.pos))
-                rebuttals[rid] = Rebuttal(rid, r["text"], tuple(grades), r["feedback"], r["reply"], r.pos)
+                rebuttals[rid] = Rebuttal(rid, r["text"], tuple(grades), r["feedback"], r["reply"], _where(r))
             exchanges.append(Exchange(x["claim"], frozen_map(rebuttals), x.pos))
         if not exchanges:
             self.error("E004", f"debate '{key}' has no exchanges", d.at("exchanges"))
         o: Raw = d["opponent"]
         opponent = Opponent(o["name"], o["position"], o["who"]) if o else Opponent("", "", "")
-        points = {k: KeyPoint(k, p["point"], _texts(p["phrases"]), p.pos) for k, p in d["key_points"].items()}
+        points = {k: KeyPoint(k, p["point"], _texts(p["phrases"]), _where(p)) for k, p in d["key_points"].items()}
         return Debate(key, d["title"], opponent, tuple(exchanges), frozen_map(points), d["model_answer"],
-                      d.at("") if "" in d.key_pos else d.pos)
+                      _where(d))
 
     def question(self, key: str, q: Raw) -> QuizQuestion:
         options = {k: v.value for k, v in q["options"].items()}
         if q["answer"] and q["answer"] not in options:
             self.error("E026", f"quiz answer '{q['answer']}' is not one of the options ({', '.join(options)})",
-                       q.at("answer"))
-        return QuizQuestion(key, q["question"], frozen_map(options), q["answer"], q["explain"], q["transfer"], q.pos)
+                       q.vat("answer"))
+        return QuizQuestion(key, q["question"], frozen_map(options), q["answer"], q["explain"], q["transfer"],
+                            _where(q))
 
     def golden(self, key: str, t: Raw, scenes: dict[str, Scene], endings: dict[str, Any],
                dimensions: dict[str, Dimension]) -> GoldenPath:
@@ -266,11 +274,11 @@ class _Builder:
                            item.pos, did_you_mean(item.value, all_choices))
         if t["ending"] and t["ending"] not in endings:
             self.error("E027", f"golden path '{key}' expects ending '{t['ending']}', which does not exist",
-                       t.at("ending"), did_you_mean(t["ending"], endings))
+                       t.vat("ending"), did_you_mean(t["ending"], endings))
         for dim, located in t["expect"].items():
             if dim not in dimensions:
                 self.error("E027", f"golden path '{key}' expects a value for unknown dimension '{dim}'",
                            located.pos, did_you_mean(dim, dimensions))
         return GoldenPath(key, _texts(t["choices"]), t["ending"],
-                          frozen_map({k: v.value for k, v in t["expect"].items()}), t.pos,
+                          frozen_map({k: v.value for k, v in t["expect"].items()}), _where(t),
                           tuple(item.pos for item in t["choices"]))

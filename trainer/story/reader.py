@@ -36,12 +36,18 @@ class Raw:
     pos: Pos
     values: dict[str, Any]
     key_pos: dict[str, Pos] = field(default_factory=dict)
+    value_pos: dict[str, Pos] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
 
     def at(self, key: str) -> Pos:
+        """Where ``key`` is written (for errors about the key)."""
         return self.key_pos.get(key, self.pos)
+
+    def vat(self, key: str) -> Pos:
+        """Where the value of ``key`` starts, inside any quote (for errors about the value)."""
+        return self.value_pos.get(key) or self.at(key)
 
 
 @dataclass(slots=True)
@@ -87,6 +93,22 @@ class Reader:
             self.error("E005", "anchors (&name) are not allowed in a story", self.pos(node))
         return True
 
+    def scan(self, node: yaml.Node, depth: int) -> None:
+        """Check a subtree the format does not describe (an unknown key's value) for forbidden features."""
+        stack = [(node, depth)]
+        while stack:
+            current, d = stack.pop()
+            if not self._guard(current, d):
+                return
+            if isinstance(current, yaml.MappingNode):
+                for k, v in current.value:
+                    if k.tag == MERGE_TAG:
+                        self.error("E005", "merge keys (<<) are not allowed in a story", self.pos(k))
+                        return
+                    stack += [(k, d + 1), (v, d + 1)]
+            elif isinstance(current, yaml.SequenceNode):
+                stack += [(item, d + 1) for item in current.value]
+
     def read(self, node: yaml.Node, kind: Kind, depth: int) -> Any:
         if not self._guard(node, depth):
             return None
@@ -114,7 +136,8 @@ class Reader:
 
     def _wrong(self, node: yaml.Node, want: str) -> None:
         got = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}.get(type(node), "a single value")
-        self.error("E003", f"expected {want}, found {got}", self.pos(node))
+        article = "" if want.startswith(("a ", "an ", "true")) else "a "
+        self.error("E003", f"expected {article}{want}, found {got}", self.pos(node))
 
     def scalar(self, node: yaml.Node, kind: Scalar) -> Any:
         if not isinstance(node, yaml.ScalarNode):
@@ -180,19 +203,23 @@ class Reader:
         for key, kpos, value_node in self._keys(node, depth):
             spec = fields.get(key)
             if spec is None:
+                self.scan(value_node, depth + 1)
                 hint = did_you_mean(key, fields) or f"allowed keys: {', '.join(fields)}"
                 self.error("E002", f"unknown key '{key}' in {name.replace('_', ' ')}", kpos, hint)
                 continue
             raw.key_pos[key] = kpos
+            vpos = self.pos(value_node)
+            if getattr(value_node, "style", None) in ("'", '"'):
+                vpos = Pos(vpos.file, vpos.line, vpos.col + 1)
+            raw.value_pos[key] = vpos
             raw.values[key] = self.read(value_node, spec.kind, depth + 1)
         for key, spec in fields.items():
-            if key not in raw.values:
-                if spec.required:
-                    self.error("E004", f"{name.replace('_', ' ')} is missing required key '{key}'", raw.pos,
-                               spec.doc)
-                raw.values[key] = spec.default
-            elif raw.values[key] is None:
-                raw.values[key] = spec.default
+            if key not in raw.values and spec.required:
+                self.error("E004", f"{name.replace('_', ' ')} is missing required key '{key}'", raw.pos, spec.doc)
+            if raw.values.get(key) is None:
+                # Missing or unreadable (already reported): an empty value of the right kind lets the
+                # cross-reference checks run on the rest, so the author sees every error in one run.
+                raw.values[key] = _empty(spec.kind) if spec.default is None else spec.default
         return raw
 
     def mapping(self, node: yaml.Node, kind: MapOf, depth: int) -> dict[str, Any]:
@@ -248,7 +275,32 @@ class Reader:
         return (first, second)
 
 
+def _empty(kind: Kind) -> Any:
+    if isinstance(kind, MapOf):
+        return {}
+    if isinstance(kind, ListOf):
+        return []
+    if isinstance(kind, Scalar) and kind.json_type == "string":
+        return ""
+    return None
+
+
+#: Errors that reject a file whole: it is hostile or not a story, so further findings would be noise.
+FATAL = {"E005", "E008", "E028"}
+
+
 def read_story(root: yaml.Node, path: str) -> tuple[Raw | None, list[Diagnostic]]:
     reader = Reader(path)
+    if isinstance(root, yaml.MappingNode) and not any(
+        isinstance(k, yaml.ScalarNode) and k.value in OBJECTS["story"] for k, _ in root.value
+    ):
+        reader.scan(root, 0)
+        if not reader.diagnostics:
+            reader.error("E001", "this is not a trainer story: it has none of the top-level keys "
+                         "(format, id, title, scenes, ...)", reader.pos(root), "run 'trainer new FILE' for a starter")
+        return None, reader.diagnostics[:1]
     raw = reader.read(root, Obj("story"), 0)
+    fatal = [d for d in reader.diagnostics if d.code in FATAL]
+    if fatal:
+        return None, fatal[:1]
     return raw, reader.diagnostics
