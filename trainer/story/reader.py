@@ -29,25 +29,53 @@ _STANDARD_TAGS = {
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
+def _pack(mark: Any) -> int:
+    """A YAML mark as one int, ``line << 32 | column`` (both from 0): cheap to keep for every key of a story."""
+    return mark.line << 32 | mark.column
+
+
+def _unpack(file: str, packed: int) -> Pos:
+    return Pos(file, (packed >> 32) + 1, (packed & 0xFFFFFFFF) + 1)
+
+
 @dataclass(slots=True)
 class Raw:
-    """An object read from YAML: its values by key, where it starts, and where each key stands."""
+    """An object read from YAML: its values by key, where it starts, and where each key stands.
 
-    pos: Pos
+    Positions are kept packed (see ``_pack``) and made into ``Pos`` only when asked for: a large story has
+    hundreds of thousands of keys, and only the few that a diagnostic or the model names need a ``Pos``.
+    """
+
+    file: str
+    where: int  # packed position of the mapping
     values: dict[str, Any]
-    key_pos: dict[str, Pos] = field(default_factory=dict)
-    value_pos: dict[str, Pos] = field(default_factory=dict)
+    key_at: dict[str, int] = field(default_factory=dict)  # packed position of each key ("" = the object's id)
+    value_at: dict[str, int] = field(default_factory=dict)  # packed position of each value, inside any quote
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
 
+    @property
+    def pos(self) -> Pos:
+        """Where the object's mapping starts."""
+        return _unpack(self.file, self.where)
+
+    @property
+    def key_pos(self) -> dict[str, Pos]:
+        return {k: _unpack(self.file, v) for k, v in self.key_at.items()}
+
+    @property
+    def value_pos(self) -> dict[str, Pos]:
+        return {k: _unpack(self.file, v) for k, v in self.value_at.items()}
+
     def at(self, key: str) -> Pos:
         """Where ``key`` is written (for errors about the key)."""
-        return self.key_pos.get(key, self.pos)
+        return _unpack(self.file, self.key_at.get(key, self.where))
 
     def vat(self, key: str) -> Pos:
         """Where the value of ``key`` starts, inside any quote (for errors about the value)."""
-        return self.value_pos.get(key) or self.at(key)
+        packed = self.value_at.get(key)
+        return self.at(key) if packed is None else _unpack(self.file, packed)
 
 
 @dataclass(slots=True)
@@ -59,10 +87,11 @@ class Located:
 
 
 class Reader:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, consume: bool = False) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
         self._seen: set[int] = set()
+        self.consume = consume  # empty each map of ids once read, so the node tree is freed as it is read
 
     def pos(self, node: yaml.Node) -> Pos:
         mark = node.start_mark
@@ -171,27 +200,29 @@ class Reader:
             return None
         return text
 
-    def _keys(self, node: yaml.MappingNode, depth: int) -> list[tuple[str, Pos, yaml.Node]]:
-        """The mapping's (key, position, value node) triples, rejecting merge keys and duplicates."""
-        seen: dict[str, Pos] = {}
+    def _keys(self, node: yaml.MappingNode, depth: int) -> list[tuple[str, int, yaml.Node]]:
+        """The mapping's (key, packed position, value node) triples, rejecting merge keys and duplicates."""
+        seen: dict[str, int] = {}
         out = []
+        guard = self._guard
         for key_node, value_node in node.value:
-            kpos = self.pos(key_node)
+            kat = _pack(key_node.start_mark)
             if key_node.tag == MERGE_TAG:
-                self.error("E005", "merge keys (<<) are not allowed in a story", kpos, "write the keys out in full")
+                self.error("E005", "merge keys (<<) are not allowed in a story", _unpack(self.path, kat),
+                           "write the keys out in full")
                 continue
-            if not isinstance(key_node, yaml.ScalarNode) or not self._guard(key_node, depth + 1):
+            if not isinstance(key_node, yaml.ScalarNode) or not guard(key_node, depth + 1):
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.error("E003", "a key must be a plain word", kpos)
+                    self.error("E003", "a key must be a plain word", _unpack(self.path, kat))
                 continue
             key = key_node.value
             if key in seen:
-                first = seen[key]
-                self.error("E006", f"duplicate key '{key}' (first written at line {first.line})", kpos,
-                           "YAML would silently keep only the last one; rename or remove one")
+                first = _unpack(self.path, seen[key])
+                self.error("E006", f"duplicate key '{key}' (first written at line {first.line})",
+                           _unpack(self.path, kat), "YAML would silently keep only the last one; rename or remove one")
                 continue
-            seen[key] = kpos
-            out.append((key, kpos, value_node))
+            seen[key] = kat
+            out.append((key, kat, value_node))
         return out
 
     def obj(self, node: yaml.Node, name: str, depth: int) -> Raw | None:
@@ -199,27 +230,29 @@ class Reader:
             self._wrong(node, f"a mapping ({name.replace('_', ' ')})")
             return None
         fields = OBJECTS[name]
-        raw = Raw(self.pos(node), {})
-        for key, kpos, value_node in self._keys(node, depth):
+        values: dict[str, Any] = {}
+        raw = Raw(self.path, _pack(node.start_mark), values)
+        key_at, value_at, read = raw.key_at, raw.value_at, self.read
+        for key, kat, value_node in self._keys(node, depth):
             spec = fields.get(key)
             if spec is None:
                 self.scan(value_node, depth + 1)
                 hint = did_you_mean(key, fields) or f"allowed keys: {', '.join(fields)}"
-                self.error("E002", f"unknown key '{key}' in {name.replace('_', ' ')}", kpos, hint)
+                self.error("E002", f"unknown key '{key}' in {name.replace('_', ' ')}", _unpack(self.path, kat), hint)
                 continue
-            raw.key_pos[key] = kpos
-            vpos = self.pos(value_node)
-            if getattr(value_node, "style", None) in ("'", '"'):
-                vpos = Pos(vpos.file, vpos.line, vpos.col + 1)
-            raw.value_pos[key] = vpos
-            raw.values[key] = self.read(value_node, spec.kind, depth + 1)
-        for key, spec in fields.items():
-            if key not in raw.values and spec.required:
-                self.error("E004", f"{name.replace('_', ' ')} is missing required key '{key}'", raw.pos, spec.doc)
-            if raw.values.get(key) is None:
+            key_at[key] = kat
+            vat = _pack(value_node.start_mark)
+            if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("'", '"'):
+                vat += 1  # inside the quote
+            value_at[key] = vat
+            values[key] = read(value_node, spec.kind, depth + 1)
+        for key, required, doc, default, make in _FILLS[name]:
+            if values.get(key) is None:
+                if required and key not in values:
+                    self.error("E004", f"{name.replace('_', ' ')} is missing required key '{key}'", raw.pos, doc)
                 # Missing or unreadable (already reported): an empty value of the right kind lets the
                 # cross-reference checks run on the rest, so the author sees every error in one run.
-                raw.values[key] = _empty(spec.kind) if spec.default is None else spec.default
+                values[key] = default if make is None else make()
         return raw
 
     def mapping(self, node: yaml.Node, kind: MapOf, depth: int) -> dict[str, Any]:
@@ -229,21 +262,27 @@ class Reader:
             self._wrong(node, kind.name)
             return {}
         out: dict[str, Any] = {}
-        for key, kpos, value_node in self._keys(node, depth):
-            if not _ID.match(key):
+        entries = self._keys(node, depth)
+        if self.consume:
+            node.value = []  # the entries hold the value nodes now; each is freed once read
+        entries.reverse()
+        value_kind, read, is_id = kind.value, self.read, _ID.match
+        while entries:
+            key, kat, value_node = entries.pop()
+            if not is_id(key):
                 suggestion = re.sub(r"[^a-z0-9_]+", "_", key.lower()).strip("_")
-                self.error("E007", f"{key[:60]!r} is not a valid id", kpos,
+                self.error("E007", f"{key[:60]!r} is not a valid id", _unpack(self.path, kat),
                            "ids are snake_case: a lowercase letter, then lowercase letters, digits and _"
                            + (f" (e.g. '{suggestion}')" if suggestion and _ID.match(suggestion) else ""))
                 continue
-            value = self.read(value_node, kind.value, depth + 1)
+            value = read(value_node, value_kind, depth + 1)
             if value is None:
                 continue
             if isinstance(value, Raw):
-                value.key_pos.setdefault("", kpos)
+                value.key_at.setdefault("", kat)
                 out[key] = value
             else:
-                out[key] = Located(value, kpos)
+                out[key] = Located(value, _unpack(self.path, kat))
         return out
 
     def sequence(self, node: yaml.Node, kind: ListOf, depth: int) -> list[Any]:
@@ -285,12 +324,26 @@ def _empty(kind: Kind) -> Any:
     return None
 
 
+def _fill(key: str, spec: Any) -> tuple[str, bool, str, Any, Any]:
+    """(key, required, doc, default, make): the value a missing key gets is ``make()`` if ``make`` else
+    ``default`` — ``spec.default``, or an empty value of the right kind (a fresh one for maps and lists)."""
+    if spec.default is not None:
+        return key, spec.required, spec.doc, spec.default, None
+    empty = _empty(spec.kind)
+    return key, spec.required, spec.doc, empty, type(empty) if isinstance(empty, (dict, list)) else None
+
+
+_FILLS = {name: [_fill(key, spec) for key, spec in fields.items()] for name, fields in OBJECTS.items()}
+
+
 #: Errors that reject a file whole: it is hostile or not a story, so further findings would be noise.
 FATAL = {"E005", "E008", "E028"}
 
 
-def read_story(root: yaml.Node, path: str) -> tuple[Raw | None, list[Diagnostic]]:
-    reader = Reader(path)
+def read_story(root: yaml.Node, path: str, *, consume: bool = False) -> tuple[Raw | None, list[Diagnostic]]:
+    """Shape-check a composed story. ``consume=True`` lets the reader empty the tree's maps as it reads them,
+    so that a caller which drops the tree afterwards never holds the whole tree and the result at once."""
+    reader = Reader(path, consume=consume)
     if isinstance(root, yaml.MappingNode) and not any(
         isinstance(k, yaml.ScalarNode) and k.value in OBJECTS["story"] for k, _ in root.value
     ):

@@ -1,0 +1,569 @@
+"""trainer's benchmark (issue 8): ``python bench/run.py`` prints medians, ratios against baselines measured in
+the same run, and one line per target saying met or not met.
+
+Figures, per synthetic story size (``bench/generate.py``; written to ``bench/out/``, which git ignores):
+
+- ``compose``: the baseline. Plain ``yaml.compose`` of the file with libyaml's ``CSafeLoader``, GC off, in
+  this process. Every other figure of the size is also shown as a multiple of it, because these machines are
+  noisy and a ratio survives a slow day better than seconds do.
+- ``load``: ``trainer.story.load_story(path)`` in this process (read, compose, shape check, model build).
+- ``check``: ``trainer check FILE`` as a whole process, start-up included: the full check path (load and
+  every warning), as an author runs it. ``check memory`` is the peak resident set (``ru_maxrss`` from
+  ``os.wait4``) of that same process, against the peak of a process that only composes the file (the
+  ``compose process`` line).
+- ``explore``: ``trainer.author.explore.explore(story)``, exhaustive, in this process (story preloaded).
+- ``random x1000``: ``random_playthroughs(story, 1000, seed)`` in this process.
+
+Then, once per run:
+
+- ``check of a bundled story``: ``trainer check stories/<largest>.yaml`` as a whole process, against
+  ``python -c pass`` (interpreter start-up alone).
+- ``explore of bundled stories``: each bundled story, exhaustive, against composing that story.
+- ``first frame``: a fresh process running ``trainer`` (the library) headless until Textual produces its first
+  frame, against a hello-world Textual app in the same conditions; timed from just before the process is
+  spawned to the first call of ``App._display`` with a frame.
+- ``key → explanation``: Pilot plays whole playthroughs of the bundled stories (``make_app`` of each story,
+  random enabled choices, seeded); for every choice, the time from the key press being sent to the first frame
+  that shows the explanation panel laid out. Median and worst, against a hello-world app whose key press swaps
+  a paragraph of text (same hook, same Pilot).
+
+Medians are of ``--repeat`` runs (default 3; the 50,000 size runs its slow parts fewer times to stay under five
+minutes). ``--quick`` is a smoke run (1,000 nodes, one repeat, one playthrough).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import generate  # noqa: E402  (bench/generate.py, beside this file)
+import yaml  # noqa: E402
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+OUT = ROOT / "bench" / "out"
+SIZES = (1000, 10000, 50000)
+MB = 1024 * 1024
+
+# -- measuring -------------------------------------------------------------------------------------------
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
+    """Median seconds of ``repeat`` calls of ``fn`` (a full collection before each), and the last result."""
+    times, result = [], None
+    for _ in range(repeat):
+        result = None
+        gc.collect()
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return median(times), result
+
+
+@dataclass
+class Proc:
+    seconds: float
+    maxrss: int  # bytes
+    code: int
+    output: str
+
+
+def run_process(argv: list[str], env: dict[str, str] | None = None) -> Proc:
+    """Run a process to completion: wall time from spawn to exit, and its own peak RSS (``os.wait4``)."""
+    t = time.perf_counter()
+    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+    assert p.stdout is not None
+    out = p.stdout.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    seconds = time.perf_counter() - t
+    p.returncode = os.waitstatus_to_exitcode(status)
+    p.stdout.close()
+    rss = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
+    return Proc(seconds, rss, p.returncode, out.decode("utf-8", "replace"))
+
+
+def trainer_argv() -> list[str]:
+    """The ``trainer`` console script installed beside this interpreter, else the same entry point by -c."""
+    script = Path(sys.executable).with_name("trainer")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from trainer.cli import main; sys.exit(main())"]
+
+
+def compose_baseline(text: str, repeat: int) -> float:
+    def run() -> None:
+        gc.disable()
+        try:
+            t = time.perf_counter()
+            node = yaml.compose(text, Loader=_Loader)
+            times.append(time.perf_counter() - t)
+        finally:
+            gc.enable()
+        del node
+
+    times: list[float] = []
+    for _ in range(repeat):
+        gc.collect()
+        run()
+    return median(times)
+
+
+COMPOSE_PROCESS = (
+    "import gc, sys, yaml\n"
+    "gc.disable()\n"
+    "text = open(sys.argv[1], encoding='utf-8').read()\n"
+    "yaml.compose(text, Loader=getattr(yaml, 'CSafeLoader', yaml.SafeLoader))\n"
+)
+
+# -- results ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    name: str
+    value: float
+    unit: str  # "s", "ms" or "MB"
+    base: float | None = None
+    base_name: str = ""
+    note: str = ""
+
+    def cells(self) -> list[str]:
+        ratio = f"{self.value / self.base:.2f}× {self.base_name}" if self.base else ""
+        return [self.name, fmt(self.value, self.unit), ratio, self.note]
+
+
+def fmt(value: float, unit: str) -> str:
+    if value != value:  # NaN
+        return "n/a"
+    if unit == "s":
+        return f"{value:.3f} s"
+    if unit == "ms":
+        return f"{value * 1000:.1f} ms"
+    if unit == "MB":
+        return f"{value / MB:.0f} MB"
+    return f"{value:g} {unit}"
+
+
+@dataclass
+class Results:
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+    figures: dict[str, float] = field(default_factory=dict)  # key -> value, for the target lines
+
+    def add(self, section: str, row: Row, key: str = "") -> None:
+        self.rows.setdefault(section, []).append(row)
+        if key:
+            self.figures[key] = row.value
+        print(f"  {' | '.join(c for c in row.cells() if c)}", flush=True)
+
+
+def print_table(results: Results) -> None:
+    print()
+    print("| figure | median | ratio to baseline (same run) | note |")
+    print("|---|---|---|---|")
+    for section, rows in results.rows.items():
+        print(f"| **{section}** | | | |")
+        for row in rows:
+            print("| " + " | ".join(row.cells()) + " |")
+
+
+# -- per size --------------------------------------------------------------------------------------------
+
+
+def bench_size(n: int, repeat: int, seed: int, results: Results, slow_repeat: int) -> None:
+    from trainer.story import load_story
+
+    section = f"{n:,} nodes"
+    t = time.perf_counter()
+    path = generate.write(n, OUT, seed)
+    text = path.read_text(encoding="utf-8")
+    scenes = sum(1 for line in text.splitlines() if line.startswith("  s") and line.endswith(":"))
+    print(f"\n{section}: {path.relative_to(ROOT)} ({len(text.encode()) / MB:.1f} MB, {scenes:,} scenes, "
+          f"generated in {time.perf_counter() - t:.1f} s)", flush=True)
+
+    base = compose_baseline(text, repeat)
+    results.add(section, Row("compose (baseline)", base, "s", note="yaml.compose, CSafeLoader, GC off"),
+                f"compose:{n}")
+    load_t, story = timed(lambda: load_story(path), slow_repeat)
+    results.add(section, Row("load", load_t, "s", base, "compose"), f"load:{n}")
+
+    checks, bases = [], []
+    for _ in range(slow_repeat):
+        bases.append(run_process([sys.executable, "-c", COMPOSE_PROCESS, str(path)]))
+        checks.append(run_process([*trainer_argv(), "check", str(path)]))
+    bad = [c for c in checks if c.code != 0]
+    if bad:
+        print(f"  trainer check failed:\n{textwrap.indent(bad[0].output[-2000:], '    ')}")
+    check_t = median([c.seconds for c in checks])
+    results.add(section, Row("check (process)", check_t, "s", base, "compose",
+                             note="trainer check FILE, start-up included"), f"check:{n}")
+    results.add(section, Row("compose process (baseline)", median([b.maxrss for b in bases]), "MB",
+                             note=f"peak RSS; {median([b.seconds for b in bases]):.3f} s"))
+    results.add(section, Row("check memory", median([c.maxrss for c in checks]), "MB",
+                             median([b.maxrss for b in bases]), "compose process", note="peak RSS (wait4)"),
+                f"memory:{n}")
+
+    explore, playthroughs = _explorer()
+    if explore is None:
+        results.add(section, Row("explore", float("nan"), "s", note="trainer.author.explore not available"))
+        results.add(section, Row("random x1000", float("nan"), "s", note="trainer.author.explore not available"))
+        return
+    gc.collect()
+    explore_t, report = timed(lambda: explore(story, limit=10_000_000), slow_repeat)
+    note = f"{report.states:,} states, {report.transitions:,} transitions, {report.states / max(1, len(story.scenes)):.1f} " \
+           f"states/scene, {report.states / explore_t / 1000:.0f}k states/s"
+    results.add(section, Row("explore (exhaustive)", explore_t, "s", base, "compose", note=note), f"explore:{n}")
+    del report
+    random_t, rp = timed(lambda: playthroughs(story, 1000, seed), repeat)
+    results.add(section, Row("random x1000", random_t, "s", base, "compose",
+                             note=f"average {rp.average:.1f} decisions"), f"random:{n}")
+    del story, rp
+    gc.collect()
+
+
+def _explorer() -> tuple[Callable | None, Callable | None]:
+    try:
+        from trainer.author.explore import explore, random_playthroughs
+    except ImportError:
+        return None, None
+    return explore, random_playthroughs
+
+
+# -- once per run ----------------------------------------------------------------------------------------
+
+
+def bundled() -> list[Path]:
+    return sorted((ROOT / "stories").glob("*.yaml"))
+
+
+def bench_startup(repeat: int, results: Results) -> None:
+    section = "start-up"
+    print(f"\n{section}", flush=True)
+    stories = bundled()
+    story = max(stories, key=lambda p: p.stat().st_size)
+    passes, checks = [], []
+    run_process([*trainer_argv(), "check", str(story)])  # warm the file cache and .pyc files
+    for _ in range(max(5, repeat)):
+        passes.append(run_process([sys.executable, "-c", "pass"]).seconds)
+        proc = run_process([*trainer_argv(), "check", str(story)])
+        checks.append(proc.seconds)
+    base = median(passes)
+    results.add(section, Row("python -c pass (baseline)", base, "s"))
+    results.add(section, Row(f"trainer check {story.name}", median(checks), "s", base, "python -c pass",
+                             note="whole process"), "check_bundled")
+
+
+def bench_bundled_explore(repeat: int, results: Results) -> None:
+    explore, _ = _explorer()
+    section = "bundled stories"
+    print(f"\n{section}", flush=True)
+    if explore is None:
+        results.add(section, Row("explore", float("nan"), "s", note="trainer.author.explore not available"))
+        return
+    from trainer.story import load_story
+
+    worst = 0.0
+    for path in bundled():
+        story = load_story(path)
+        base = compose_baseline(path.read_text(encoding="utf-8"), repeat)
+        t, report = timed(lambda s=story: explore(s), repeat)
+        worst = max(worst, t)
+        results.add(section, Row(f"explore {path.stem}", t, "s", base, "compose",
+                                 note=f"{report.states:,} states"))
+    results.figures["explore_bundled"] = worst
+
+
+FIRST_FRAME = """
+import sys, time
+T0 = float(sys.argv[1])
+from textual.app import App
+_display = App._display
+def _hook(self, screen, renderable):
+    if renderable is not None and not getattr(self, "_bench_seen", False):
+        self._bench_seen = True
+        print(f"FRAME {time.time() - T0:.6f}", flush=True)
+        self.exit(0)
+    return _display(self, screen, renderable)
+App._display = _hook
+_run = App.run
+def _headless(self, *args, **kwargs):
+    kwargs.update(headless=True, size=(120, 36))
+    return _run(self, *args, **kwargs)
+App.run = _headless
+if sys.argv[2] == "hello":
+    from textual.app import ComposeResult
+    from textual.widgets import Static
+    class Hello(App):
+        def compose(self) -> ComposeResult:
+            yield Static("Hello, world")
+    Hello().run()
+else:
+    import trainer.cli  # the console script's module, as `trainer` imports it
+    from trainer.tui.app import make_app
+    from trainer.tui.config import AppConfig
+    make_app(AppConfig()).run()  # the library, as `trainer` with no story opens it
+"""
+
+
+def bench_first_frame(repeat: int, results: Results, env: dict[str, str]) -> None:
+    section = "first frame"
+    print(f"\n{section}", flush=True)
+
+    def frame(kind: str) -> float:
+        t0 = time.time()
+        proc = run_process([sys.executable, "-c", FIRST_FRAME, repr(t0), kind], env=env)
+        for line in proc.output.splitlines():
+            if line.startswith("FRAME "):
+                return float(line.split()[1])
+        print(f"  no frame from {kind}:\n{textwrap.indent(proc.output[-1500:], '    ')}")
+        return float("nan")
+
+    frame("hello"), frame("trainer")  # warm the .pyc files
+    hello, app = [], []
+    for _ in range(max(5, repeat)):
+        hello.append(frame("hello"))
+        app.append(frame("trainer"))
+    base = median(hello)
+    results.add(section, Row("hello-world Textual app (baseline)", base, "s", note="headless, process start to frame"))
+    results.add(section, Row("trainer (library)", median(app), "s", base, "hello world"), "first_frame")
+    results.figures["first_frame_ratio"] = median(app) / base if base else float("nan")
+
+
+LATENCY = r"""
+import asyncio, json, random, sys, time
+from pathlib import Path
+from textual.app import App
+
+frames = []
+armed = {"check": None, "at": None}
+_display = App._display
+def _hook(self, screen, renderable):
+    if renderable is not None and armed["check"] is not None and armed["check"](self):
+        armed["at"] = time.perf_counter()
+        armed["check"] = None
+    return _display(self, screen, renderable)
+App._display = _hook
+
+async def wait_for(pilot, predicate, timeout=5.0):
+    end = time.perf_counter() + timeout
+    while not predicate():
+        if time.perf_counter() > end:
+            raise TimeoutError
+        await pilot.pause(0.001)
+
+async def measure(pilot, key, check):
+    armed["check"], armed["at"] = check, None
+    t = time.perf_counter()
+    await pilot.press(key)
+    await wait_for(pilot, lambda: armed["at"] is not None)
+    return armed["at"] - t
+
+async def hello(n):
+    from textual.app import ComposeResult
+    from textual.widgets import Static
+    text = " ".join(["The strike committee meets tonight in the union hall."] * 12)
+    class Hello(App):
+        BINDINGS = [("1", "swap", "Swap")]
+        count = 0
+        def compose(self) -> ComposeResult:
+            yield Static("Hello, world", id="out")
+        def action_swap(self) -> None:
+            self.count += 1
+            self.query_one("#out", Static).update(f"{self.count}: {text}")
+    app = Hello()
+    out = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        for i in range(n):
+            want = f"{i + 1}: "
+            out.append(await measure(pilot, "1", lambda a: str(a.query_one("#out").content).startswith(want)))
+    return out
+
+async def play(path, seed):
+    from trainer.tui.app import make_app
+    from trainer.tui.config import AppConfig
+    from trainer.tui.screens.play import PlayScreen
+    from trainer.tui.widgets.choices import ChoiceList
+    from trainer.tui.widgets.explanation import ExplanationPanel
+    rng = random.Random(seed)
+    app = make_app(AppConfig(paths=(Path(path),)))
+    out = []
+
+    def shown(a):
+        s = a.screen
+        if not isinstance(s, PlayScreen) or s.phase != "explained":
+            return False
+        panels = list(s.query(ExplanationPanel))
+        return bool(panels) and panels[-1].is_mounted and panels[-1].region.height > 0 and len(panels[-1].children) > 0
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PlayScreen))
+        for _ in range(500):
+            await pilot.pause()
+            s = app.screen
+            if not isinstance(s, PlayScreen):
+                name = type(s).__name__
+                if name == "EndingScreen":
+                    break
+                if name == "DebateScreen":
+                    await pilot.press("escape")
+                    continue
+                await pilot.press("escape")
+                continue
+            if s.phase == "ask":
+                options = s.query_one("#choices", ChoiceList)
+                enabled = [i for i in range(options.option_count) if not options.get_option_at_index(i).disabled]
+                n = rng.choice(enabled) + 1
+                out.append(await measure(pilot, str(n), shown))
+            elif s.phase in ("explained", "answered"):
+                await pilot.press("enter")
+            elif s.phase == "why":
+                await pilot.press("1")
+            elif s.phase == "debate":
+                await pilot.press("x")
+            elif s.phase == "ended":
+                break
+            else:
+                raise RuntimeError(f"unexpected phase {s.phase}")
+    return out
+
+async def main():
+    kind, rest = sys.argv[1], sys.argv[2:]
+    if kind == "hello":
+        data = await hello(int(rest[0]))
+    else:
+        data = []
+        seed = int(rest[0])
+        for k, path in enumerate(rest[1:]):
+            try:
+                data += await play(path, seed + k)
+            except Exception as exc:
+                print(f"ERROR {Path(path).name}: {type(exc).__name__}: {exc}".replace("\n", " ")[:300], flush=True)
+    print("LATENCY " + json.dumps(data))
+
+asyncio.run(main())
+"""
+
+
+def bench_latency(playthroughs: int, seed: int, results: Results, env: dict[str, str]) -> None:
+    section = "key press → explanation"
+    print(f"\n{section}", flush=True)
+
+    errors: list[str] = []
+
+    def run(*args: str) -> list[float]:
+        proc = run_process([sys.executable, "-c", LATENCY, *args], env=env)
+        for line in proc.output.splitlines():
+            if line.startswith("ERROR "):
+                errors.append(line[6:])
+                print(f"  playthrough failed: {line[6:]}")
+            if line.startswith("LATENCY "):
+                return json.loads(line[8:])
+        print(f"  latency run failed:\n{textwrap.indent(proc.output[-3000:], '    ')}")
+        return []
+
+    stories = [str(p) for p in bundled()] * playthroughs
+    app = run("trainer", str(seed), *stories)
+    hello = run("hello", str(max(10, len(app))))
+    if not app or not hello:
+        results.add(section, Row("trainer", float("nan"), "ms", note="no measurement"))
+        return
+    base_med, base_max = median(hello), max(hello)
+    results.add(section, Row("hello-world key → frame, median (baseline)", base_med, "ms",
+                             note=f"{len(hello)} presses"))
+    results.add(section, Row("hello-world key → frame, worst (baseline)", base_max, "ms"))
+    results.add(section, Row("trainer key → explanation, median", median(app), "ms", base_med, "hello median",
+                             note=f"{len(app)} choices over {len(stories) - len(errors)} playthroughs"
+                             + (f" ({len(errors)} failed: see above)" if errors else "")), "latency_median")
+    results.add(section, Row("trainer key → explanation, worst", max(app), "ms", base_max, "hello worst"),
+                "latency_worst")
+
+
+# -- targets ---------------------------------------------------------------------------------------------
+
+TARGETS: list[tuple[str, str, float, str]] = [
+    # (key, description, limit, unit)
+    ("check:10000", "trainer check of 10,000 scenes ≤ 1.0 s", 1.0, "s"),
+    ("check:50000", "trainer check of 50,000 scenes ≤ 5 s", 5.0, "s"),
+    ("memory:10000", "peak memory of check at 10,000 ≤ 200 MB", 200 * MB, "MB"),
+    ("memory:50000", "peak memory of check at 50,000 ≤ 1 GB", 1024 * MB, "MB"),
+    ("explore:10000", "exhaustive explore of 10,000 scenes ≤ 3.3 s", 3.3, "s"),
+    ("explore_bundled", "exhaustive explore of every bundled story ≤ 1 s (slowest)", 1.0, "s"),
+    ("random:10000", "1,000 random playthroughs of 10,000 scenes ≤ 1 s", 1.0, "s"),
+    ("first_frame_ratio", "trainer to first frame ≤ 1.3× hello-world Textual app", 1.3, "×"),
+    ("check_bundled", "trainer check of one bundled story ≤ 0.25 s in all", 0.25, "s"),
+    ("latency_median", "key press → explanation on screen ≤ 50 ms (median)", 0.050, "ms"),
+    ("latency_worst", "key press → explanation on screen ≤ 50 ms (worst)", 0.050, "ms"),
+]
+
+
+def print_targets(results: Results) -> None:
+    print("\ntargets (issue 8)")
+    for key, text, limit, unit in TARGETS:
+        value = results.figures.get(key)
+        if value is None or value != value:
+            print(f"NOT MEASURED  {text}")
+            continue
+        shown = f"{value:.2f}×" if unit == "×" else fmt(value, unit)
+        print(f"{'MET' if value <= limit else 'NOT MET':<12}  {text}: {shown}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
+                        help="comma-separated story sizes in nodes (default: 1000,10000,50000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure; medians are reported")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 1,000 nodes, one repeat")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--skip-tui", action="store_true", help="skip first-frame and key-latency figures")
+    args = parser.parse_args(argv)
+    sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
+    repeat = 1 if args.quick else max(1, args.repeat)
+    began = time.perf_counter()
+    import platform
+
+    import textual
+
+    print(f"trainer benchmark: Python {platform.python_version()}, PyYAML {yaml.__version__} "
+          f"(libyaml {'yes' if _Loader.__name__.startswith('C') else 'no'}), Textual {textual.__version__}, "
+          f"{os.cpu_count()} CPUs, {platform.platform()}")
+    results = Results()
+    with tempfile.TemporaryDirectory(prefix="trainer-bench-") as home:
+        env = {**os.environ, "TRAINER_HOME": home}
+        os.environ["TRAINER_HOME"] = home  # nothing here touches a real save or progress file
+        for n in sizes:
+            bench_size(n, repeat, args.seed, results, slow_repeat=repeat if n < 50000 else min(repeat, 2))
+        bench_startup(repeat, results)
+        bench_bundled_explore(repeat, results)
+        if not args.skip_tui:
+            bench_first_frame(repeat, results, env)
+            bench_latency(1 if args.quick else 2, args.seed, results, env)
+    print_table(results)
+    print_targets(results)
+    print(f"\n(bench/run.py {' '.join(sys.argv[1:])} took {time.perf_counter() - began:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,212 @@
+"""Plain-text renderings of the engine's explanations, for ``trainer play --plain`` and ``report --format text``.
+
+Line-oriented and without decoration beyond words and a few symbols, so that screen readers and pipes get the
+same content a sighted player gets on screen. Every story string passes through ``plaintext.clean`` (one-line
+fields) or ``markdown_to_plain`` (Markdown fields).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from trainer.engine.conditions import TermTrace
+from trainer.engine.debrief import Debrief
+from trainer.engine.explain import ChoiceExplanation, Destination, EffectChange, FlagChange
+from trainer.engine.grading import RebuttalResult, TypedResult, WhyResult
+from trainer.engine.quiz import QuizResult, QuizScore
+from trainer.engine.verdict import Verdict
+from trainer.report.plaintext import clean, markdown_to_plain
+from trainer.story.model import Reference
+
+INDENT = "  "
+
+
+def md_lines(text: str, indent: str = "") -> list[str]:
+    """Markdown as plain lines, each indented; [] for empty text."""
+    body = markdown_to_plain(text)
+    return [indent + line if line else "" for line in body.split("\n")] if body else []
+
+
+def destination(d: Destination) -> str:
+    if d.kind == "ending":
+        return f"ending: {clean(d.title)}"
+    if d.kind == "scene":
+        return clean(d.title)
+    return "no ending (no ending's rule holds)"
+
+
+def effect_line(e: EffectChange) -> str:
+    line = f"{clean(e.label)} {e.before} → {e.after} ({e.applied:+d})"
+    if e.why:
+        line += f": {clean(e.why)}"
+    if e.note:
+        line += f" [{e.note}]"
+    return line
+
+
+def flag_line(f: FlagChange) -> str:
+    verb = "set" if f.on else "cleared"
+    already = "" if f.changed else " (already so)"
+    return f"Flag {verb}: {f.flag}{already} — {clean(f.meaning)}"
+
+
+def reference_lines(refs: Iterable[Reference], indent: str = INDENT) -> list[str]:
+    out = []
+    for r in refs:
+        when = ", ".join(clean(x) for x in (r.date, r.place) if x)
+        line = f"{indent}{clean(r.title)}" + (f" ({when})" if when else "") + f": {clean(r.text)}"
+        if r.url:
+            line += f" <{clean(r.url)}>"
+        out.append(line)
+    return out
+
+
+def short_effects(effects: Iterable[EffectChange], flags: Iterable[FlagChange]) -> str:
+    parts = [f"{clean(e.label)} {e.applied:+d}" for e in effects if e.applied]
+    parts += [f"{'sets' if f.on else 'clears'} {f.flag}" for f in flags if f.changed]
+    return ", ".join(parts) or "no change"
+
+
+def explanation(e: ChoiceExplanation) -> list[str]:
+    """Everything to say after a choice."""
+    out = [f"You chose: {clean(e.label)}  (in {clean(e.scene_title)})"]
+    flags = [f for f in e.flags if f.changed]
+    if e.effects or flags:
+        out.append("What changed:")
+        out += [INDENT + effect_line(x) for x in e.effects]
+        out += [INDENT + flag_line(f) for f in flags]
+    else:
+        out.append("What changed: nothing you can measure.")
+    if e.explain.strip():
+        out.append("Why it matters:")
+        out += md_lines(e.explain, INDENT)
+    if e.references:
+        out.append("History:")
+        out += reference_lines(e.references)
+    if e.roads_not_taken:
+        out.append("Roads not taken:")
+        for r in e.roads_not_taken:
+            out.append(f'{INDENT}"{clean(r.label)}": {short_effects(r.effects, r.flags)} → {destination(r.leads_to)}')
+    out.append(f"Next: {destination(e.leads_to)}")
+    return out
+
+
+def _terms(terms: Iterable[TermTrace]) -> str:
+    seen: list[str] = []
+    for t in terms:
+        if t.sentence not in seen:
+            seen.append(t.sentence)
+    return "; ".join(seen)
+
+
+def verdict(v: Verdict, dims: dict[str, tuple[str, int]] | None = None, *, movers: int = 5) -> list[str]:
+    """The ending with its causal trace and counterfactuals. ``dims`` maps id -> (label, max)."""
+    if v.rule is not None:
+        head = f"ENDING  {clean(v.title)}  (rule {v.rule.index} of {v.rule.count}: {v.rule.source})"
+    else:
+        head = f'ENDING  {clean(v.title)}  (reached directly by "{clean(v.last_choice)}" in {clean(v.last_scene)})'
+    out = [head]
+    out += md_lines(v.text)
+    if v.rule is not None and v.rule.condition is not None:
+        out.append(f"Decided by: {_terms(v.rule.condition.deciding)}.")
+    for r in v.passed_over:
+        if r.condition is not None:
+            out.append(f"Not {clean(r.title)} (rule {r.index}: {r.source}): {_terms(r.condition.deciding)}.")
+    names = " and ".join(v.decisive) if len(v.decisive) <= 3 else "the deciding values"
+    if v.movers:
+        out.append(f"What moved {names} most:")
+        for m in v.movers[:movers]:
+            dim = f" {m.dimension}" if len(v.decisive) > 1 else ""
+            out.append(f'{INDENT}{m.delta:+d}{dim}  "{clean(m.label)}"  in  {clean(m.scene_title)}')
+    elif v.decisive:
+        out.append(f"None of your choices moved {names}.")
+    if v.counterfactuals:
+        out.append("What a different decision would have done:")
+        for c in v.counterfactuals:
+            out.append(INDENT + clean(c.sentence) + (f" ({c.caveat})" if c.caveat else ""))
+    for u in v.unreached:
+        out.append(f"{INDENT}{clean(u.title)}: {u.reason}.")
+    if v.references:
+        out.append("History:")
+        out += reference_lines(v.references)
+    if dims:
+        out.append("Final values: " + ", ".join(f"{clean(label)} {v.dims[d]}/{hi}" for d, (label, hi) in dims.items()))
+    return out
+
+
+def rebuttal(r: RebuttalResult) -> list[str]:
+    out = [f"Your rebuttal: {clean(r.text)}", f"Score {r.total} of {r.max_total}:"]
+    out += [f"{INDENT}{clean(s.label)} {s.score}/{s.max}: {clean(s.why)}" for s in r.scores]
+    if r.feedback:
+        out.append("Feedback:")
+        out += md_lines(r.feedback, INDENT)
+    if r.reply:
+        out.append("They reply:")
+        out += md_lines(r.reply, INDENT)
+    return out
+
+
+def typed(r: TypedResult) -> list[str]:
+    if not r.graded:
+        return [r.message]
+    out = [r.message]
+    for p in r.covered:
+        words = ", ".join(f'"{clean(w)}"' for w in p.words)
+        out.append(f"{INDENT}Covered: {clean(p.text)} (your words: {words})")
+    for _, text in r.missed:
+        out.append(f"{INDENT}Missed: {clean(text)}")
+    if r.model_answer:
+        out.append("A model answer:")
+        out += md_lines(r.model_answer, INDENT)
+    out.append("(The grader looks for the key words; it cannot tell a negation or irony from the point itself.)")
+    return out
+
+
+def why(r: WhyResult) -> list[str]:
+    if r.right:
+        out = [f"Right: {clean(r.picked_text)}"]
+        out += md_lines(r.feedback, INDENT)
+        return out
+    out = [f"Not quite: {clean(r.picked_text)}"]
+    out += md_lines(r.feedback, INDENT)
+    out.append(f"The right reason: {clean(r.right_text)}")
+    out += md_lines(r.right_feedback, INDENT)
+    return out
+
+
+def quiz_result(r: QuizResult) -> list[str]:
+    head = "Right." if r.right else f"Not quite: the answer is {r.answer}) {clean(r.answer_text)}."
+    return [head, *md_lines(r.explain, INDENT)]
+
+
+def quiz_score(s: QuizScore) -> str:
+    return f"Quiz ({'before' if s.phase == 'pre' else 'after'} the story): {s.correct} of {s.total} right."
+
+
+def debrief(d: Debrief) -> list[str]:
+    """The whole session as plain text."""
+    out = [clean(d.title), ""]
+    for e in d.entries:
+        for g in e.debate:
+            out += rebuttal(g) if isinstance(g, RebuttalResult) else typed(g)
+            out.append("")
+        out.append(f"{e.explanation.step}.")
+        out += explanation(e.explanation)
+        if e.why is not None:
+            out += why(e.why)
+        out.append("")
+    out.append("Values over time:")
+    for t in d.timeline:
+        where = f'"{clean(t.choice)}"' if t.step else "start"
+        out.append(f"{INDENT}{t.step:>2} {where}: " + ", ".join(f"{k} {v}" for k, v in t.dims.items()))
+    out.append("")
+    if d.verdict is not None:
+        out += verdict(d.verdict, {i: (label, hi) for i, label, _, hi in d.dimensions})
+    else:
+        out.append(f"Unfinished: the game is at {clean(d.position)}.")
+    for s in (d.quiz_pre, d.quiz_post):
+        if s is not None:
+            out.append(quiz_score(s))
+    if d.gain is not None:
+        out.append(f"Normalised gain: {d.gain:.2f}")
+    return out

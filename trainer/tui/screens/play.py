@@ -1,0 +1,412 @@
+"""The play screen: the scene as Markdown and its numbered choices; after a choice, the explanation panel;
+then the "why?" pick-list when the story asks one. The sidebar shows the meters, flags and timeline, and folds
+away below 100 columns (``s`` brings it back). Debate rounds and the ending open their own screens.
+
+The screen asks the engine what comes next (``Session.next_prompt``) after every change and draws that; it
+keeps no game state of its own beyond which panel is showing.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+
+from trainer.engine import AskChoice, AskDebate, AskWhy, ChoiceExplanation, DecisionError, Finished, Stuck
+from trainer.story.model import Scene
+from trainer.tui.game import Game
+from trainer.tui.safe import one_line, plain
+from trainer.tui.screens.dialogs import ConfirmDialog
+from trainer.tui.widgets.choices import ChoiceList, ReasonList
+from trainer.tui.widgets.explanation import ExplanationPanel
+from trainer.tui.widgets.markdown import StoryMarkdown
+from trainer.tui.widgets.sidebar import Sidebar
+from trainer.tui.widgets.votes import VotePanel
+
+CONTINUE = "Enter or Space: continue    u: take this choice back"
+
+
+class PlayScreen(Screen[None]):
+    CSS_PATH = "play.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "pick(1)", "Choose", key_display="1-9"),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
+        Binding("enter,space", "proceed", "Continue"),
+        Binding("x", "skip", "Skip"),
+        Binding("u,ctrl+z", "undo", "Undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False),
+        Binding("h", "history", "History"),
+        Binding("m", "map", "Map"),
+        Binding("d", "discuss", "Discuss", show=False),
+        Binding("s", "toggle_sidebar", "Sidebar"),
+        Binding("pageup", "scroll_reading(-1)", show=False),
+        Binding("pagedown", "scroll_reading(1)", show=False),
+        Binding("escape", "leave", "Library"),
+    ]
+
+    phase: reactive[str] = reactive("ask", bindings=True)
+    show_discuss: reactive[bool] = reactive(False)
+
+    def __init__(self, game: Game, *, workshop: bool = False) -> None:
+        super().__init__(classes="workshop" if workshop else "")
+        self.game = game
+        self.workshop = workshop
+        self._shown: tuple[str, str] | None = None  # (story digest, scene id) whose text is on screen
+        self.set_reactive(PlayScreen.show_discuss, workshop)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="banner", markup=False)
+        with Horizontal(id="body"):
+            with Vertical(id="main"):
+                with VerticalScroll(id="reading"), ContentSwitcher(initial="scene-view", id="reading-switcher"):
+                    with Vertical(id="scene-view"):
+                        yield Static(id="scene-title", markup=False)
+                        yield StoryMarkdown(id="scene-text")
+                        yield Static(id="discuss", markup=False)
+                    yield Vertical(id="explain-view")
+                    with Vertical(id="why-view"):
+                        yield Static(id="why-question", markup=False)
+                        yield Static(id="why-result", markup=False)
+                with ContentSwitcher(initial="choices", id="dock"):
+                    yield ChoiceList(id="choices")
+                    yield Vertical(id="votes")
+                    yield ReasonList(id="reasons")
+                    yield Static(id="prompt-line", markup=False)
+            yield Sidebar(self.game.story, id="sidebar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = one_line(self.game.story.title)
+        self.sync()
+
+    # -- drawing what the engine asks -----------------------------------------------------------------
+
+    def sync(self) -> None:
+        """Redraw from the engine: the sidebar, then whatever ``next_prompt`` asks for."""
+        game = self.game
+        self.query_one(Sidebar).show(game)
+        prompt = game.session.next_prompt()
+        if isinstance(prompt, Finished):
+            self.phase = "ended"
+            self._open_ending()
+            return
+        scene = game.story.scenes[game.state.scene]
+        self._show_scene(scene)
+        reading = self.query_one("#reading-switcher", ContentSwitcher)
+        reading.current = "scene-view"
+        if isinstance(prompt, AskChoice):
+            self._ask(prompt)
+        elif isinstance(prompt, AskDebate):
+            o = prompt.debate.opponent
+            line = Text.assemble(plain(one_line(o.name), "bold"), " (", plain(one_line(o.position)),
+                                 ") wants to argue first.  ", ("Enter: answer", "bold"), "    x: skip the debate")
+            self._dock_line(line)
+            self.phase = "debate"
+        elif isinstance(prompt, AskWhy):
+            self._why(prompt)
+        elif isinstance(prompt, Stuck):
+            self.query_one("#choices", ChoiceList).set_choices(prompt.options)
+            self.query_one("#dock", ContentSwitcher).current = "choices"
+            self.notify("No choice is open here: the story has a dead end. Press u to go back.",
+                        severity="warning")
+            self.phase = "stuck"
+
+    def _show_scene(self, scene: Scene) -> None:
+        self.sub_title = one_line(scene.title)
+        key = (self.game.story.digest, scene.id)
+        title = Text.assemble(plain(one_line(scene.title), "bold"),
+                              (f"    decision {self.game.steps + 1}", "dim"))
+        self.query_one("#scene-title", Static).update(title)
+        if key != self._shown:
+            self._shown = key
+            self.query_one("#scene-text", StoryMarkdown).update(scene.text)
+            self.query_one("#reading", VerticalScroll).scroll_home(animate=False)
+        discuss = self.query_one("#discuss", Static)
+        if scene.discuss:
+            lines = [Text("Discuss", style="bold")] + [Text.assemble("• ", plain(one_line(q)))
+                                                         for q in scene.discuss]
+            discuss.update(Text("\n").join(lines))
+        discuss.display = bool(scene.discuss) and self.show_discuss
+
+    def _ask(self, prompt: AskChoice) -> None:
+        dock = self.query_one("#dock", ContentSwitcher)
+        if self.workshop:
+            votes = self.query_one("#votes", Vertical)
+            votes.remove_children()
+            panel = VotePanel(prompt.options, id="vote-panel")
+            votes.mount(panel)
+            dock.current = "votes"
+            self.phase = "ask"
+            self.call_after_refresh(panel.focus_first)
+            return
+        choices = self.query_one("#choices", ChoiceList)
+        choices.set_choices(prompt.options)
+        dock.current = "choices"
+        self.phase = "ask"
+        choices.focus()
+
+    def _why(self, prompt: AskWhy) -> None:
+        self.query_one("#reading-switcher", ContentSwitcher).current = "why-view"
+        self.query_one("#why-question", Static).update(
+            Text.assemble(("Why?  ", "bold"), plain(one_line(prompt.prompt.question), "bold"), "\n",
+                          ("Pick the reason you think is right (1–9), or x to skip.", "dim")))
+        result = self.query_one("#why-result", Static)
+        result.update("")
+        result.display = False
+        reasons = self.query_one("#reasons", ReasonList)
+        reasons.set_reasons([r.text for r in prompt.prompt.reasons])
+        self.query_one("#dock", ContentSwitcher).current = "reasons"
+        self.phase = "why"
+        reasons.focus()
+
+    def _dock_line(self, text: Text | str) -> None:
+        line = self.query_one("#prompt-line", Static)
+        line.update(text)
+        self.query_one("#dock", ContentSwitcher).current = "prompt-line"
+        self.query_one("#reading", VerticalScroll).focus()
+
+    def _show_explained(self, explanation: ChoiceExplanation) -> None:
+        view = self.query_one("#explain-view", Vertical)
+        view.remove_children()
+        view.mount(ExplanationPanel(self.game.story, explanation, self.game.tallies.get(explanation.step)))
+        self.query_one("#reading-switcher", ContentSwitcher).current = "explain-view"
+        self.query_one("#reading", VerticalScroll).scroll_home(animate=False)
+        self._dock_line(Text(CONTINUE, style="bold"))
+        self.phase = "explained"
+        self.query_one(Sidebar).show(self.game)
+
+    def _open_ending(self) -> None:
+        from trainer.tui.screens.ending import EndingScreen
+
+        if not any(isinstance(s, EndingScreen) for s in self.app.screen_stack):
+            self.app.push_screen(EndingScreen(self.game), self._after_ending)
+
+    def _after_ending(self, result: tuple[str, int] | None) -> None:
+        if result is None:
+            return
+        what, index = result
+        if what == "undo":
+            self.game.undo()
+        elif what == "rewind":
+            self.game.rewind(index)
+        elif what == "restart":
+            self.game.restart()
+        elif what == "library":
+            self.dismiss()
+            return
+        self.sync()
+
+    # -- answers ----------------------------------------------------------------------------------------
+
+    def choose(self, choice_id: str, tally: dict[str, int] | None = None) -> None:
+        try:
+            explanation = self.game.choose(choice_id, tally)
+        except DecisionError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+            return
+        self._show_explained(explanation)
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.phase == "ask" and event.option.id:
+            self.choose(event.option.id)
+
+    @on(VotePanel.Confirmed)
+    def _voted(self, event: VotePanel.Confirmed) -> None:
+        event.stop()
+        if self.phase == "ask":
+            self.choose(event.choice, event.tally)
+
+    @on(OptionList.OptionSelected, "#reasons")
+    def _reason(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.phase != "why" or not event.option.id:
+            return
+        result = self.game.answer_why(int(event.option.id[1:]))
+        if result is None:
+            return
+        verdict = ("✓ Right. ", "bold") if result.right else ("✗ Not the best reason. ", "bold")
+        lines = [Text.assemble(verdict, plain(one_line(result.feedback)))]
+        if not result.right:
+            lines.append(Text.assemble(("The better reason: ", "bold"), plain(one_line(result.right_text))))
+            if result.right_feedback:
+                lines.append(plain(one_line(result.right_feedback)))
+        lines.insert(0, Text.assemble(("You picked: ", "dim"), plain(one_line(result.picked_text), "dim")))
+        out = self.query_one("#why-result", Static)
+        out.update(Text("\n\n").join(lines))
+        out.display = True
+        self._dock_line(Text("Enter or Space: continue", style="bold"))
+        self.phase = "answered"
+
+    # -- actions ----------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        phase = self.phase
+        if action == "pick":
+            return (phase == "ask" and not self.workshop) or phase == "why"
+        if action == "proceed":
+            return phase in ("explained", "answered", "debate")
+        if action == "skip":
+            return phase in ("why", "debate")
+        if action == "undo":
+            return bool(self.game.session.decisions) or None
+        if action == "redo":
+            return self.game.session.can_redo
+        if action == "toggle_sidebar":
+            return self.has_class("-narrow")
+        if action == "discuss":
+            return bool(self.game.story.scenes.get(self.game.state.scene, None)
+                        and self.game.story.scenes[self.game.state.scene].discuss) and phase == "ask"
+        return True
+
+    def action_pick(self, n: int) -> None:
+        if self.phase == "why":
+            self.query_one("#reasons", ReasonList).pick(n)
+            return
+        option = self.query_one("#choices", ChoiceList).pick(n)
+        if option is not None and option.disabled:
+            reason = next((o.reason for o in self.game.session.available_choices() if o.id == option.id), "")
+            self.notify(f"Option {n} is locked: {reason}", severity="warning", markup=False)
+
+    def action_proceed(self) -> None:
+        if self.phase == "debate":
+            self._open_debate()
+        elif self.phase in ("explained", "answered"):
+            self.sync()
+
+    def action_skip(self) -> None:
+        if self.phase == "why":
+            self.game.answer_why(None)
+            self.sync()
+        elif self.phase == "debate":
+            while isinstance(self.game.session.next_prompt(), AskDebate):
+                self.game.answer_debate(None)
+            self.sync()
+
+    def _open_debate(self) -> None:
+        from trainer.tui.screens.debate import DebateScreen
+
+        self.app.push_screen(DebateScreen(self.game), self._after_debate)
+
+    def _after_debate(self, result: str | None) -> None:
+        if result == "undo":
+            self.action_undo()
+            return
+        self.sync()
+
+    def action_undo(self) -> None:
+        played = self.game.session.played()
+        if not self.game.undo():
+            if self.game.session.decisions:
+                self.game.undo_last()
+                self.sync()
+                return
+            self.notify("Nothing to undo: this is the start of the story.")
+            return
+        label = played[-1].choice if played else ""
+        scene = self.game.story.scenes.get(played[-1].scene) if played else None
+        if scene is not None and label in scene.choices:
+            self.notify(f"Took back: {one_line(scene.choices[label].label)}", markup=False)
+        self.sync()
+
+    def action_redo(self) -> None:
+        if self.game.redo():
+            self.sync()
+
+    def action_history(self) -> None:
+        from trainer.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.game), self._rewind_chosen)
+
+    def action_map(self) -> None:
+        from trainer.tui.screens.map import MapScreen
+
+        self.app.push_screen(MapScreen(self.game), self._rewind_chosen)
+
+    def _rewind_chosen(self, index: int | None) -> None:
+        if index is not None:
+            self.confirm_rewind(index)
+
+    @on(Sidebar.RewindRequested)
+    def _timeline(self, event: Sidebar.RewindRequested) -> None:
+        event.stop()
+        self.confirm_rewind(event.index)
+
+    def confirm_rewind(self, index: int) -> None:
+        decisions = self.game.session.decisions
+        if not 0 <= index < len(decisions):
+            return
+        step = sum(1 for i in self.game.choice_indices() if i <= index)
+        played = self.game.session.played()[step - 1] if step else None
+        scene = self.game.story.scenes[played.scene] if played else None
+        if played is None or scene is None:
+            return
+        body = (f"Go back to \u201c{one_line(scene.title)}\u201d, before you chose \u201c"
+                f"{one_line(scene.choices[played.choice].label)}\u201d. The decisions after it can be redone "
+                "with ctrl+y until you choose differently.")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.game.rewind(index)
+                self._close_overlays()
+                self.sync()
+
+        self.app.push_screen(ConfirmDialog(f"Rewind to decision {step}?", body, yes="Rewind", no="Stay"), done)
+
+    def _close_overlays(self) -> None:
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def action_discuss(self) -> None:
+        self.show_discuss = not self.show_discuss
+
+    def watch_show_discuss(self, show: bool) -> None:
+        if self.is_mounted:
+            scene = self.game.story.scenes.get(self.game.state.scene)
+            self.query_one("#discuss", Static).display = show and bool(scene and scene.discuss)
+
+    def action_toggle_sidebar(self) -> None:
+        self.toggle_class("-show-sidebar")
+
+    def action_scroll_reading(self, pages: int) -> None:
+        reading = self.query_one("#reading", VerticalScroll)
+        if pages < 0:
+            reading.scroll_page_up()
+        else:
+            reading.scroll_page_down()
+
+    def action_leave(self) -> None:
+        if len(self.app.screen_stack) > 1 and self.app.screen is self:
+            self.dismiss()
+
+    # -- live preview (--watch) -------------------------------------------------------------------------
+
+    def show_banner(self, text: str) -> None:
+        banner = self.query_one("#banner", Static)
+        banner.update(plain(text))
+        banner.display = bool(text)
+
+    def story_reloaded(self) -> None:
+        """The game's story object was replaced: rebuild what depends on its shape, then redraw."""
+        sidebar = self.query_one(Sidebar)
+        if list(sidebar.story.dimensions) != list(self.game.story.dimensions):
+            sidebar.remove()
+            new = Sidebar(self.game.story, id="sidebar")
+            self.query_one("#body", Horizontal).mount(new)
+            self.call_after_refresh(self.sync)
+        else:
+            sidebar.story = self.game.story
+        self._shown = None
+        self.title = one_line(self.game.story.title)
+        self.show_banner("")
+        self.sync()

@@ -1,0 +1,166 @@
+"""The explanation panel shown after a choice: each effect as a labelled bar before → after with its reason,
+the flags it set, the story's explanation, its historical references, the roads not taken, where it leads, and
+(in a workshop) the room's vote."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+from trainer.engine import ChoiceExplanation, Destination, EffectChange, FlagChange, RoadNotTaken
+from trainer.story import Story
+from trainer.story.model import Reference
+from trainer.tui.safe import one_line, plain
+from trainer.tui.themes import METER_COUNT
+from trainer.tui.widgets.markdown import StoryMarkdown
+from trainer.tui.widgets.meter import bar, change_mark
+from trainer.tui.widgets.rows import hanging
+
+
+class EffectBar(Widget):
+    """One effect: "Organisation 2 → 4 (+2)", a bar showing the change, and the story's reason."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "effect--fill", "effect--gain", "effect--loss", "effect--track", "effect--why"}
+    DEFAULT_CSS = """
+    EffectBar { height: auto; margin: 0 0 1 0; }
+    EffectBar > .effect--fill { color: $meter-0; }
+    EffectBar > .effect--gain { color: $meter-0; }
+    EffectBar > .effect--loss { color: $text-muted; }
+    EffectBar > .effect--track { color: $text-disabled; }
+    EffectBar > .effect--why { color: $text; }
+    """ + "".join(f"""
+    EffectBar.c{i} > .effect--fill {{ color: $meter-{i}; }}
+    EffectBar.c{i} > .effect--gain {{ color: $meter-{i}; }}
+    """ for i in range(1, METER_COUNT))
+
+    def __init__(self, effect: EffectChange, low: int, high: int, index: int) -> None:
+        super().__init__(classes=f"c{index % METER_COUNT}")
+        self.effect, self.low, self.high = effect, low, high
+
+    def render(self) -> Text:
+        e = self.effect
+        style = self.get_component_rich_style
+        head = Text.assemble(plain(one_line(e.label), "bold"), f"  {e.before} → {e.after}  ",
+                             (f"({e.applied:+d})", "bold"), f" {change_mark(e.applied)}")
+        width = min(max(self.content_size.width, 10), 40)
+        roles = {r: style(f"effect--{r}") for r in ("fill", "gain", "loss", "track")}
+        strip = Text.assemble(*((g, roles[r]) for g, r in bar(e.after, e.before, self.low, self.high, width)),
+                              f"  {self.low}–{self.high}")
+        lines = [head, strip]
+        if e.why:
+            lines.append(plain(one_line(e.why), style("effect--why")))
+        if e.note:
+            lines.append(plain(f"({e.note})", "italic"))
+        return Text("\n").join(lines)
+
+
+def effect_summary(effects: tuple[EffectChange, ...], flags: tuple[FlagChange, ...]) -> str:
+    parts = [f"{one_line(e.label)} {e.applied:+d}" for e in effects if e.applied]
+    parts += [("⚑ " if f.on else "⚐ no longer: ") + one_line(f.meaning) for f in flags if f.changed]
+    return "; ".join(parts) or "no change"
+
+
+def destination_text(d: Destination) -> Text:
+    if d.kind == "ending":
+        how = " (chosen by the story's ending rules)" if d.by_rule else ""
+        return Text.assemble("This ends the story: ", plain(one_line(d.title), "bold"), how)
+    if d.kind == "scene":
+        return Text.assemble("Next: ", plain(one_line(d.title), "bold"))
+    return plain(one_line(d.title), "italic")
+
+
+def roads_text(roads: tuple[RoadNotTaken, ...]) -> RenderableType:
+    rows = []
+    for r in roads:
+        where = "ending " if r.leads_to.kind == "ending" else ""
+        rows.append(("○", Text.assemble(plain(one_line(r.label), "bold"), "\n", plain(effect_summary(r.effects,
+                                        r.flags)), " → ", where, plain(one_line(r.leads_to.title), "italic"))))
+    return hanging(rows)
+
+
+def references_text(refs: tuple[Reference, ...]) -> RenderableType:
+    rows = []
+    for ref in refs:
+        when = ", ".join(one_line(x) for x in (ref.date, ref.place) if x)
+        text = Text.assemble(plain(one_line(ref.title), "bold"), f" — {when}" if when else "")
+        if ref.text:
+            text.append("\n")
+            text.append_text(plain(one_line(ref.text)))
+        if ref.url:
+            text.append("\n")
+            text.append_text(plain(one_line(ref.url), "underline"))
+        rows.append(("▸", text))
+    return hanging(rows)
+
+
+def tally_text(tally: Mapping[str, int], labels: Mapping[str, str], chosen: str) -> Text:
+    total = sum(tally.values())
+    ranked = sorted(tally.items(), key=lambda kv: -kv[1])
+    text = Text(f"The room voted ({total} vote{'s' if total != 1 else ''}):", style="bold")
+    for cid, count in ranked:
+        mark = "●" if cid == chosen else "○"
+        text.append("\n")
+        text.append_text(Text.assemble(f"{mark} {count:>3}  ", plain(one_line(labels.get(cid, cid)))))
+    return text
+
+
+def flags_text(flags: tuple[FlagChange, ...]) -> Text:
+    lines = []
+    for f in flags:
+        if not f.changed:
+            continue
+        head = "⚑ Now true: " if f.on else "⚐ No longer true: "
+        lines.append(Text.assemble(head, plain(one_line(f.meaning))))
+    return Text("\n").join(lines)
+
+
+class ExplanationPanel(Vertical):
+    DEFAULT_CSS = """
+    ExplanationPanel { height: auto; }
+    ExplanationPanel .heading { text-style: bold; color: $text-accent; margin: 1 0 0 0; }
+    ExplanationPanel #expl-chosen { margin: 0 0 1 0; }
+    ExplanationPanel StoryMarkdown { padding: 0; }
+    """
+
+    def __init__(self, story: Story, explanation: ChoiceExplanation,
+                 tally: Mapping[str, int] | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.story, self.explanation, self.tally = story, explanation, tally
+
+    def compose(self) -> ComposeResult:
+        x, story = self.explanation, self.story
+        yield Static(Text.assemble((f"Decision {x.step}", "dim"), (" · ", "dim"),
+                                   plain(one_line(x.scene_title), "dim"), "\nYou chose: ",
+                                   plain(one_line(x.label), "bold")), id="expl-chosen", markup=False)
+        if x.effects:
+            yield Label("What changed", classes="heading")
+            index = list(story.dimensions)
+            for e in x.effects:
+                d = story.dimensions.get(e.dimension)
+                low, high = (d.min, d.max) if d else (0, max(e.before, e.after, 1))
+                yield EffectBar(e, low, high, index.index(e.dimension) if e.dimension in index else 0)
+        flags = flags_text(x.flags)
+        if flags.plain:
+            yield Static(flags, markup=False, classes="flags")
+        if x.explain.strip():
+            yield Label("Why it matters", classes="heading")
+            yield StoryMarkdown(x.explain, id="expl-explain")
+        if x.references:
+            yield Label("From history", classes="heading")
+            yield Static(references_text(x.references), markup=False, id="expl-refs")
+        if x.roads_not_taken:
+            yield Label("Roads not taken", classes="heading")
+            yield Static(roads_text(x.roads_not_taken), markup=False, id="expl-roads")
+        if self.tally:
+            labels = {c.id: c.label for c in story.scenes[x.scene].choices.values()} if x.scene in story.scenes \
+                else {}
+            yield Static(tally_text(self.tally, labels, x.choice), markup=False, classes="tally")
+        yield Static(destination_text(x.leads_to), markup=False, id="expl-next", classes="heading")
