@@ -88,6 +88,7 @@ class Proc:
     maxrss: int  # bytes
     code: int
     output: str
+    cpu: float = 0.0  # user + system CPU seconds of the process (less sensitive to a busy machine)
 
 
 def run_process(argv: list[str], env: dict[str, str] | None = None) -> Proc:
@@ -101,7 +102,7 @@ def run_process(argv: list[str], env: dict[str, str] | None = None) -> Proc:
     p.returncode = os.waitstatus_to_exitcode(status)
     p.stdout.close()
     rss = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
-    return Proc(seconds, rss, p.returncode, out.decode("utf-8", "replace"))
+    return Proc(seconds, rss, p.returncode, out.decode("utf-8", "replace"), usage.ru_utime + usage.ru_stime)
 
 
 def trainer_argv() -> list[str]:

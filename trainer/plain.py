@@ -29,24 +29,17 @@ class _EndOfInput(Exception):
     pass
 
 
-class PlainGame:
-    def __init__(self, session: Session, *, stdin: TextIO, stdout: TextIO, save_path: Path | None,
-                 quiz: bool = False, notice: str = "") -> None:
-        self.session = session
-        self.story = session.story
-        self.stdin, self.stdout = stdin, stdout
-        self.save_path = save_path
-        self.quiz = quiz and bool(self.story.quiz)
-        self.notice = notice
-        self.echo = not _isatty(stdin)
-        self._shown: tuple[int, str] | None = None
-        self._warned: set[str] = set()
-        self.autosave: Autosave | None = None
-        if save_path is not None:
-            self.autosave = Autosave(save_path, on_error=self._save_failed)
-            session.on_change = self.autosave
+class _Quit(Exception):
+    pass
 
-    # -- output and input ---------------------------------------------------------------------------------
+
+class LineIO:
+    """Lines out, answers in: every line stripped of control characters; when input is piped, each answer
+    is echoed so that a transcript reads like a session."""
+
+    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+        self.stdin, self.stdout = stdin, stdout
+        self.echo = not _isatty(stdin)
 
     def say(self, *lines: str) -> None:
         for line in lines:
@@ -64,6 +57,48 @@ class PlainGame:
         if self.echo:
             self.stdout.write(answer + "\n")
         return answer.strip()
+
+    def pick(self, prompt: str, count: int, extra: Callable[[str], bool] | None = None,
+              commands: Sequence[str] = ("q",)) -> int | str:
+        """Ask until the answer is a number 1..count (returns 0-based) or one of ``commands`` or accepted by
+        ``extra`` (returned as text)."""
+        while True:
+            answer = self.ask(prompt)
+            low = answer.lower()
+            if low in ("h", "help", "?"):
+                self.say(HELP)
+                continue
+            if low in ("q", "quit") and "q" in commands:
+                raise _Quit
+            if low in commands:
+                return low
+            if answer.isdigit() and 1 <= int(answer) <= count:
+                return int(answer) - 1
+            if extra is not None and answer and not answer.isdigit() and extra(answer):
+                return answer
+            if not answer:
+                self.say(f"Please type a number from 1 to {count}.")
+            else:
+                self.say(f"'{clean(answer)[:40]}' is not one of the choices: type a number from 1 to {count}.")
+
+
+class PlainGame(LineIO):
+    """One game of ``--plain``: asks what the session's ``next_prompt`` says, shows what the engine explains."""
+
+    def __init__(self, session: Session, *, stdin: TextIO, stdout: TextIO, save_path: Path | None,
+                 quiz: bool = False, notice: str = "") -> None:
+        super().__init__(stdin, stdout)
+        self.session = session
+        self.story = session.story
+        self.save_path = save_path
+        self.quiz = quiz and bool(self.story.quiz)
+        self.notice = notice
+        self._shown: tuple[int, str] | None = None
+        self._warned: set[str] = set()
+        self.autosave: Autosave | None = None
+        if save_path is not None:
+            self.autosave = Autosave(save_path, on_error=self._save_failed)
+            session.on_change = self.autosave
 
     def _save_failed(self, exc: Exception) -> None:
         text = str(exc)
@@ -140,29 +175,6 @@ class PlainGame:
             self.say(f"For discussion: {clean(q)}")
         self.say(f"Now: {self._values()}", "")
 
-    def _pick(self, prompt: str, count: int, extra: Callable[[str], bool] | None = None,
-              commands: Sequence[str] = ("q",)) -> int | str:
-        """Ask until the answer is a number 1..count (returns 0-based) or one of ``commands`` or accepted by
-        ``extra`` (returned as text)."""
-        while True:
-            answer = self.ask(prompt)
-            low = answer.lower()
-            if low in ("h", "help", "?"):
-                self.say(HELP)
-                continue
-            if low in ("q", "quit") and "q" in commands:
-                raise _Quit
-            if low in commands:
-                return low
-            if answer.isdigit() and 1 <= int(answer) <= count:
-                return int(answer) - 1
-            if extra is not None and answer and not answer.isdigit() and extra(answer):
-                return answer
-            if not answer:
-                self.say(f"Please type a number from 1 to {count}.")
-            else:
-                self.say(f"'{clean(answer)[:40]}' is not one of the choices: type a number from 1 to {count}.")
-
     def _choose(self, prompt: AskChoice) -> None:
         visible = [o for o in prompt.options if not o.hidden]
         self.say("", "Choices:")
@@ -174,7 +186,7 @@ class PlainGame:
         commands = ("q", "u") if self.session.played() else ("q",)
         undo = ", u to undo" if "u" in commands else ""
         while True:
-            picked = self._pick(f"Choose 1-{len(visible)}{undo}, q to save and quit:", len(visible),
+            picked = self.pick(f"Choose 1-{len(visible)}{undo}, q to save and quit:", len(visible),
                                 commands=commands)
             if picked == "u":
                 self._undo()
@@ -203,7 +215,7 @@ class PlainGame:
         self.say("", f"Why? {clean(prompt.prompt.question)}")
         for i, r in enumerate(reasons, start=1):
             self.say(f"{i}. {clean(r.text)}")
-        picked = self._pick(f"Pick a reason 1-{len(reasons)}, s to skip:", len(reasons), commands=("q", "s"))
+        picked = self.pick(f"Pick a reason 1-{len(reasons)}, s to skip:", len(reasons), commands=("q", "s"))
         if picked == "s":
             self.session.answer_why(None)
             return
@@ -230,7 +242,7 @@ class PlainGame:
             self.say("Or type your own rebuttal on one line.")
         ask = f"Answer 1-{len(rebuttals)}" + (", or type your own" if typed_ok else "") + ", s to skip:"
         while True:
-            picked = self._pick(ask, len(rebuttals), extra=(lambda _: True) if typed_ok else None,
+            picked = self.pick(ask, len(rebuttals), extra=(lambda _: True) if typed_ok else None,
                                 commands=("q", "s"))
             if picked == "s":
                 self.session.answer_debate(None)
@@ -267,7 +279,7 @@ class PlainGame:
             ids = list(q.options)
             for i, text in enumerate(q.options.values(), start=1):
                 self.say(f"{i}. {clean(text)}")
-            picked = self._pick(f"Your answer 1-{len(ids)}, s to skip:", len(ids), commands=("q", "s"))
+            picked = self.pick(f"Your answer 1-{len(ids)}, s to skip:", len(ids), commands=("q", "s"))
             if picked == "s":
                 continue
             assert isinstance(picked, int)
@@ -301,10 +313,6 @@ class PlainGame:
             self.say(f"Game saved to {self.save_path}. For the full debrief: trainer report {self.save_path}")
 
 
-class _Quit(Exception):
-    pass
-
-
 def _isatty(stream: TextIO) -> bool:
     try:
         return stream.isatty()
@@ -324,8 +332,7 @@ def _library(stdin: TextIO, stdout: TextIO) -> str | None:
             stories.append((path, load_story(path)))
         except (OSError, StoryError):
             continue
-    game = PlainGame.__new__(PlainGame)  # only its input helpers are used here
-    game.stdin, game.stdout, game.echo = stdin, stdout, not _isatty(stdin)
+    game = LineIO(stdin, stdout)
     if not stories:
         game.say("No bundled stories were found. Play a story file: trainer play STORY.yaml --plain")
         return None
@@ -336,7 +343,7 @@ def _library(stdin: TextIO, stdout: TextIO) -> str | None:
         endings = f"{len(found.endings) if found else 0} of {len(s.endings)} endings found"
         game.say(f"{i}. {clean(s.title)} ({s.minutes} min, {endings}): {clean(s.summary)}")
     try:
-        picked = game._pick(f"Which story? 1-{len(stories)}, q to quit:", len(stories))
+        picked = game.pick(f"Which story? 1-{len(stories)}, q to quit:", len(stories))
     except (_EndOfInput, _Quit):
         return None
     assert isinstance(picked, int)

@@ -93,7 +93,7 @@ async def test_switch_between_typing_and_picking() -> None:
         await settle(pilot)
         text = screen_text(app)
         assert "Your answer: Officials always sell out." in text
-        assert "Analysis  ○○  0/2  Character, not power." in text and "Total     0 of 4" in text
+        assert "Analysis  ○○  0/2  Character, not power." in text and "Total         0/4" in text
         assert "Pat Byrne replies:" in text and "Then good luck." in text
 
 

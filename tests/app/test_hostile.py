@@ -89,7 +89,7 @@ async def test_hostile_story_renders_literally_on_every_screen() -> None:
         # Play: scene text, discussion prompt (d), sidebar meter and pair, locked choice with its reason
         await pilot.press("d")
         await pilot.pause()
-        text = assert_harmless(app, "Gates [/] ␛]0;scene-title␇", "Scene [/] [@click=app.quit]click me[/]",
+        assert_harmless(app, "Gates [/] ␛]0;scene-title␇", "Scene [/] [@click=app.quit]click me[/]",
                                "␛[2J ␛]0;pwned␇ ␛]52;c;ZXZpbA==␇", "Discuss [@click=app.quit]",
                                "Go [@click=app.quit]on[/] ␛]0;choice␇", "locked: Reason [@click=app.quit] ␛[2J",
                                "Power [@click=app.quit]", "Reform [/]", "Revolution ␛]0;x␇")

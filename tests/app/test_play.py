@@ -211,7 +211,7 @@ async def test_map_shows_the_path_and_rewinds() -> None:
         assert "● Elect a strike committee" in text and "○ Wait for the union officials" in text
         assert "← you are here" in text and "◇ not found yet" in text
         flow = app.screen.query_one("#flow", OptionList)
-        flow.highlighted = flow.get_option_index([o.id for o in flow.options if o.id and o.id.startswith("d")][0])
+        flow.highlighted = flow.get_option_index(next(o.id for o in flow.options if o.id and o.id.startswith("d")))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)

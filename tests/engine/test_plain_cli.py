@@ -132,3 +132,34 @@ def test_report_errors(tmp_path: Path) -> None:
     r = run_trainer(["report", str(bad)], tmp_path)
     assert r.returncode == 1 and str(bad) in r.stderr and "not a trainer save" in r.stderr
     assert bad.read_text(encoding="utf-8") == "[]"
+
+
+def test_library_when_no_story_is_named(tmp_path: Path) -> None:
+    r = run_trainer(["play", "--plain"], tmp_path, "q\n")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("STORIES\n1. ")
+    assert "endings found" in r.stdout
+
+
+def test_authors_can_start_anywhere(tmp_path: Path) -> None:
+    r = run_trainer(["play", STRIKE, "--plain", "--at", "winter", "--set", "organisation=9"], tmp_path, "1\n")
+    assert r.returncode == 0, r.stderr
+    assert "== Winter ==" in r.stdout and "Now: Organisation 9/10" in r.stdout
+    assert "Organisation 9 → 10 (+1)" in r.stdout  # +3 asked, clamped at 10
+    save = json.loads((tmp_path / "saves" / "engine_strike.json").read_text(encoding="utf-8"))
+    assert save["start"] == {"scene": "winter", "values": {"organisation": 9}, "flags": []}
+    r = run_trainer(["play", STRIKE, "--plain", "--set", "organisation=99"], tmp_path)
+    assert r.returncode == 2 and "outside its range 0..10" in r.stderr
+
+
+def test_report_of_an_unfinished_game(tmp_path: Path) -> None:
+    run_trainer(["play", STRIKE, "--plain"], tmp_path, "1\ns\n1\n")
+    r = run_trainer(["report", "--format", "text"], tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Unfinished: the game is at Winter." in r.stdout
+
+
+def test_pipes_get_the_plain_game_without_asking(tmp_path: Path) -> None:
+    r = run_trainer(["play", STRIKE], tmp_path, "s\ns\n4\ns\n")
+    assert r.returncode == 0, r.stderr
+    assert "ENDING  Exile" in r.stdout

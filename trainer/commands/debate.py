@@ -85,10 +85,10 @@ def _tui(args: argparse.Namespace, deck: Deck) -> int:
     """The full-screen drill (Textual); the plain drill stands in if it is not available."""
     try:
         from trainer.tui.drill_app import run_drill
-    except ImportError:
+    except ImportError as exc:  # a broken install: say why, and drill all the same
         from trainer.drill.plain import PlainDrill
 
-        print("trainer: the full-screen drill is not available; drilling in plain mode.", file=sys.stderr)
+        print(f"trainer: the full-screen drill cannot start ({exc}); drilling in plain mode.", file=sys.stderr)
         return PlainDrill(deck, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr,
                           limit=args.limit).run()
     return int(run_drill(deck, limit=args.limit) or 0)

@@ -25,14 +25,19 @@ LIMIT_EXCEEDED = 3
 SHOWN = 40  # entries of a long list printed in text form (--format json gives them all)
 
 
-def _count(text: str) -> int:
+def _count(text: str, least: int = 0) -> int:
+    """A whole number of at least ``least``; "2,000,000" and "2_000_000" are accepted."""
     try:
         value = int(text.replace(",", "").replace("_", ""))
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negative")
+    if value < least:
+        raise argparse.ArgumentTypeError(f"{value} is less than {least}")
     return value
+
+
+def _positive(text: str) -> int:
+    return _count(text, 1)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--random", metavar="N", type=_count, default=1000,
                         help="also play N seeded random playthroughs (default 1000; 0 for none)")
     parser.add_argument("--seed", metavar="S", type=int, default=0, help="seed of the random playthroughs (default 0)")
-    parser.add_argument("--limit", metavar="STATES", type=_count, default=None,
+    parser.add_argument("--limit", metavar="STATES", type=_positive, default=None,
                         help="stop with exit status 3 past this many distinct states (default 2,000,000)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -89,9 +94,6 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(story, int):
         return story
     limit = DEFAULT_LIMIT if args.limit is None else args.limit
-    if limit < 1:
-        print("trainer explore: error: --limit must be at least 1", file=sys.stderr)
-        return 2
     report: ExploreReport | None = None
     exceeded: StateLimitExceeded | None = None
     bar = _bar("exploring", "states expanded")
@@ -131,6 +133,17 @@ def _route(steps: tuple[str, ...]) -> str:
     return " → ".join(steps) if steps else "(at the start)"
 
 
+def _few(items: tuple[str, ...], most: int = 6) -> str:
+    return ", ".join(items) if len(items) <= most else f"{', '.join(items[:most])} and {len(items) - most} more"
+
+
+def _listing(items: tuple[str, ...] | list[str]) -> str:
+    if not items:
+        return "none"
+    shown = ", ".join(items[:SHOWN])
+    return shown if len(items) <= SHOWN else f"{shown} … and {len(items) - SHOWN:,} more"
+
+
 def _capped(lines: list[str], what: str) -> list[str]:
     if len(lines) <= SHOWN:
         return lines
@@ -157,11 +170,11 @@ def _limit_text(path: str, story: Story, exc: StateLimitExceeded) -> list[str]:
     lines = [
         f"{path}: explore stopped: the story has more than {exc.limit:,} distinct states (the --limit), so nothing "
         "is proven.",
-        f"  Endings reached before stopping: {', '.join(exc.endings_reached) or 'none'}"
+        f"  Endings reached before stopping: {_listing(exc.endings_reached)}"
         f" ({len(exc.endings_reached)} of {len(story.endings)}).",
     ]
     if exc.endings_missing:
-        lines.append(f"  Not reached yet: {', '.join(exc.endings_missing)}.")
+        lines.append(f"  Not reached yet: {_listing(exc.endings_missing)}.")
     if exc.busiest:
         lines.append("  Scenes with the most distinct states: "
                      + ", ".join(f"{sid} ({count:,})" for sid, count in exc.busiest) + ".")
@@ -193,9 +206,9 @@ def _report_text(path: str, story: Story, r: ExploreReport, sampled: RandomRepor
         if ranges:
             out.append(f"      values: {ranges}")
     out += ["", "Never reached"]
-    out.append(f"  scenes: {', '.join(r.unreached_scenes) or 'none'}")
-    out.append(f"  choices: {', '.join(f'{s}.{c}' for s, c in r.unreached_choices) or 'none'}")
-    out.append(f"  debate rounds: {', '.join(r.unreached_debates) or 'none'}")
+    out.append(f"  scenes: {_listing(r.unreached_scenes)}")
+    out.append(f"  choices: {_listing([f'{s}.{c}' for s, c in r.unreached_choices])}")
+    out.append(f"  debate rounds: {_listing(r.unreached_debates)}")
     out += ["", "Choices never available (their condition never holds where they are offered): "
             + ("none" if not r.never_available else str(len(r.never_available)))]
     lines = []
@@ -205,7 +218,7 @@ def _report_text(path: str, story: Story, r: ExploreReport, sampled: RandomRepor
     out += _capped(lines, "choices")
     out += ["", "Dominated choices (never better than a sibling for any ending): "
             + ("none" if not r.dominated else str(len(r.dominated)))]
-    lines = [f"  {d.scene}: {d.choice} is never better than {d.by}, which also keeps open {', '.join(d.closes)} "
+    lines = [f"  {d.scene}: {d.choice} is never better than {d.by}, which also keeps open {_few(d.closes)} "
              f"(both offered in {_plural(d.states, 'state')})" for d in r.dominated]
     out += _capped(lines, "dominated choices")
     if r.stuck:
@@ -255,7 +268,8 @@ def _verdict(r: ExploreReport) -> str:
     problems += [f"unreachable scene '{s}'" for s in r.unreached_scenes]
     problems += [f"dead end in scene '{s.scene}'" for s in r.stuck if s.kind == "dead_end"]
     problems += [f"no ending for '{s.scene}.{s.choice}'" for s in r.stuck if s.kind == "no_ending"]
-    return "FAILED: " + "; ".join(problems)
+    more = f"; … and {len(problems) - SHOWN:,} more" if len(problems) > SHOWN else ""
+    return "FAILED: " + "; ".join(problems[:SHOWN]) + more
 
 
 # -- json ----------------------------------------------------------------------------------------------------

@@ -59,10 +59,12 @@ class DrillRun:
         return self.number + len(self.queue)
 
     def summary(self) -> str:
-        """"3 rounds (1 due again, 2 new)"."""
-        p, n = self.plan, len(self.queue)
-        parts = [f"{len(p.due)} due again" if p.due else "", f"{len(p.new)} new" if p.new else "",
-                 f"{len(p.ahead)} ahead of schedule (nothing is due)" if p.ahead else ""]
+        """"3 rounds (1 due again, 2 new)": what the drill holds, and why."""
+        p, queued = self.plan, set(self.queue)
+        due, new, ahead = (sum(k in queued for k in part) for part in (p.due, p.new, p.ahead))
+        parts = [f"{due} due again" if due else "", f"{new} new" if new else "",
+                 f"{ahead} ahead of schedule (nothing is due)" if ahead else ""]
+        n = len(self.queue)
         detail = ", ".join(x for x in parts if x)
         return f"{n} round{'s' if n != 1 else ''}" + (f" ({detail})" if detail else "")
 

@@ -29,18 +29,10 @@ from trainer.engine.grading import (
     grade_typed,
     grade_why,
 )
+from trainer.engine.prompts import AskChoice, AskDebate, AskWhy, Finished, Prompt, ResumeReport, Stuck
 from trainer.engine.quiz import QuizResult, QuizScore, grade_quiz_answer, normalised_gain, score_quiz
 from trainer.engine.rules import Rules, replay_choices, rules_for, start_state, step
-from trainer.engine.session import (
-    AskChoice,
-    AskDebate,
-    AskWhy,
-    Finished,
-    Prompt,
-    ResumeReport,
-    Session,
-    Stuck,
-)
+from trainer.engine.session import Session
 from trainer.engine.state import State
 from trainer.engine.verdict import Mover, Played, RuleTrace, Verdict, build_verdict
 

@@ -61,6 +61,12 @@ class SaveData:
                            flags=self.start.get("flags") or ())
 
 
+def _absolute(path: str) -> str:
+    """The story's path made absolute, so ``trainer report`` finds it from any folder."""
+    p = Path(path)
+    return str(p.resolve()) if p.is_file() else path
+
+
 def save_dict(session: Session) -> dict[str, Any]:
     story = session.story
     default = start_state(story, scene=session.start.scene)
@@ -75,7 +81,7 @@ def save_dict(session: Session) -> dict[str, Any]:
         "version": SAVE_VERSION,
         "app": f"trainer {__version__}",
         "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "story": {"id": story.id, "digest": story.digest, "title": story.title, "path": story.path},
+        "story": {"id": story.id, "digest": story.digest, "title": story.title, "path": _absolute(story.path)},
         "start": start,
         "ending": session.state.ending,
         "decisions": [decision_to_dict(d) for d in session.decisions],

@@ -14,7 +14,6 @@ exchange) raises ``DecisionError`` and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from trainer.engine.choices import ChoiceOption, available_choices
@@ -30,11 +29,12 @@ from trainer.engine.grading import (
     grade_typed,
     grade_why,
 )
+from trainer.engine.prompts import AskChoice, AskDebate, AskWhy, Finished, Prompt, ResumeReport, Stuck
 from trainer.engine.quiz import QuizResult, QuizScore, grade_quiz_answer, score_quiz
 from trainer.engine.rules import rules_for, start_state
 from trainer.engine.state import State
 from trainer.engine.verdict import Played, Verdict, build_verdict
-from trainer.story.model import Debate, Scene, Story, WhyPrompt
+from trainer.story.model import Debate, Story, WhyPrompt
 
 
 class Frame(NamedTuple):
@@ -43,70 +43,6 @@ class Frame(NamedTuple):
     state: State
     why_open: str  # the scene whose "why?" prompt awaits an answer ("" when none)
     debate_done: int  # exchanges of the current scene's debate answered since entering it
-
-
-# -- what to ask next ---------------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class AskDebate:
-    debate: Debate
-    exchange: int  # 0-based
-    typed_allowed: bool  # a typed answer is graded against key points (first exchange only)
-
-
-@dataclass(frozen=True, slots=True)
-class AskChoice:
-    scene: Scene
-    options: tuple[ChoiceOption, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AskWhy:
-    scene: Scene
-    prompt: WhyPrompt
-
-
-@dataclass(frozen=True, slots=True)
-class Stuck:
-    """No choice of the scene is open (a dead end the author's ``check`` warns about)."""
-
-    scene: Scene
-    options: tuple[ChoiceOption, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Finished:
-    ending: str
-
-
-Prompt = AskDebate | AskChoice | AskWhy | Stuck | Finished
-
-
-@dataclass(frozen=True, slots=True)
-class ResumeReport:
-    """How a saved game was resumed against the story as it is now."""
-
-    total: int  # decisions in the save
-    replayed: int  # decisions that still fit and were replayed
-    story_changed: bool
-    problem: str = ""  # why decision ``replayed + 1`` does not fit
-
-    @property
-    def complete(self) -> bool:
-        return self.replayed == self.total
-
-    @property
-    def message(self) -> str:
-        if self.complete:
-            return ("The story has changed since this game was saved; every decision still fits."
-                    if self.story_changed else "")
-        head = "The story has changed since this game was saved; " if self.story_changed else ""
-        return (f"{head}replayed {self.replayed} of {self.total} decisions. Decision {self.replayed + 1} "
-                f"no longer fits: {self.problem}. You continue from there.")
-
-    def to_dict(self) -> dict[str, object]:
-        return {"total": self.total, "replayed": self.replayed, "story_changed": self.story_changed,
-                "problem": self.problem, "message": self.message}
 
 
 class Session:
@@ -389,3 +325,6 @@ class Session:
         if d.option not in story.quiz[d.question].options:
             raise DecisionError(f"quiz question '{d.question}' has no option '{d.option}'")
         return frame
+
+
+__all__ = ["AskChoice", "AskDebate", "AskWhy", "Finished", "Frame", "Prompt", "ResumeReport", "Session", "Stuck"]

@@ -38,7 +38,7 @@ from trainer.story.model import (
     WhyPrompt,
     frozen_map,
 )
-from trainer.story.reader import Located, Raw, read_story
+from trainer.story.reader import Located, Raw, may_alias, read_story
 from trainer.story.source import compose, read_text
 
 
@@ -52,15 +52,17 @@ def load_story_text(text: str, path: str = "<story>") -> Story:
     # The cyclic garbage collector is paused for the whole load, not only the compose: the node tree, the
     # shape-checked values and the model are millions of small acyclic objects, and collections triggered
     # while they pile up make large loads super-linear (7x slower at 10,000 scenes; see bench/README.md).
+    # The digest first: its UTF-8 copy of the text is freed before the node tree exists (peak memory).
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         # The node tree is dropped as soon as it is read, before the model is built (peak memory).
-        raw, diagnostics = read_story(compose(text, path), path, consume=True)
+        raw, diagnostics = read_story(compose(text, path), path, consume=True, may_alias=may_alias(text))
         if raw is None:
             raise StoryError(diagnostics)
         builder = _Builder(path, diagnostics)
-        story = builder.build(raw, hashlib.sha256(text.encode("utf-8")).hexdigest()[:16])
+        story = builder.build(raw, digest)
         del raw
     finally:
         if was_enabled:
@@ -140,15 +142,17 @@ class _Builder:
                       for k, r in raw["references"].items()}
         rubric = {k: Criterion(k, c["label"], c["text"], c["max"], _where(c)) for k, c in raw["rubric"].items()}
         debates = {k: self.debate(k, d, rubric) for k, d in raw["debates"].items()}
-        scenes = {k: self.scene(k, s, dimensions, flags, references, scenes_raw, endings_raw, debates)
-                  for k, s in scenes_raw.items()}
+        scenes = {}
+        for k in list(scenes_raw):
+            scenes[k] = self.scene(k, scenes_raw[k], dimensions, flags, references, scenes_raw, endings_raw, debates)
+            scenes_raw[k] = None  # only its id is needed from now on (goto checks): free the raw scene early
         endings = {k: Ending(k, e["title"], e["text"], self.condition(e["when"], e),
                              self.check_ids(e["refs"], references, "reference"), _where(e))
                    for k, e in endings_raw.items()}
         if not scenes:
-            self.error("E019", "the story has no scenes", raw.at("scenes") if "scenes" in raw.key_at else raw.pos)
+            self.error("E019", "the story has no scenes", raw.at("scenes") if "scenes" in raw.places else raw.pos)
         if not endings:
-            self.error("E019", "the story has no endings", raw.at("endings") if "endings" in raw.key_at
+            self.error("E019", "the story has no endings", raw.at("endings") if "endings" in raw.places
                        else raw.pos, "every story needs at least one ending")
         start = raw["start"] or next(iter(scenes), "")
         if raw["start"] and raw["start"] not in scenes:

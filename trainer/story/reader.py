@@ -38,19 +38,24 @@ def _unpack(file: str, packed: int) -> Pos:
     return Pos(file, (packed >> 32) + 1, (packed & 0xFFFFFFFF) + 1)
 
 
+_KEY = (1 << 64) - 1  # a Raw place: the key's packed position, then (value's packed position + 1) << 64
+
+
 @dataclass(slots=True)
 class Raw:
     """An object read from YAML: its values by key, where it starts, and where each key stands.
 
-    Positions are kept packed (see ``_pack``) and made into ``Pos`` only when asked for: a large story has
-    hundreds of thousands of keys, and only the few that a diagnostic or the model names need a ``Pos``.
+    Positions are kept packed (see ``_pack``), a key's and its value's in one int, and made into ``Pos`` only
+    when asked for: a large story has hundreds of thousands of keys, and only the few that a diagnostic or the
+    model names need a ``Pos`` (issue 8: this and one dict instead of two keep peak memory down).
     """
 
     file: str
     where: int  # packed position of the mapping
     values: dict[str, Any]
-    key_at: dict[str, int] = field(default_factory=dict)  # packed position of each key ("" = the object's id)
-    value_at: dict[str, int] = field(default_factory=dict)  # packed position of each value, inside any quote
+    #: key -> its packed position | (its value's packed position, inside any quote, + 1) << 64; the key ""
+    #: is where the object is named (its id), with no value part.
+    places: dict[str, int] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -62,20 +67,20 @@ class Raw:
 
     @property
     def key_pos(self) -> dict[str, Pos]:
-        return {k: _unpack(self.file, v) for k, v in self.key_at.items()}
+        return {k: _unpack(self.file, v & _KEY) for k, v in self.places.items()}
 
     @property
     def value_pos(self) -> dict[str, Pos]:
-        return {k: _unpack(self.file, v) for k, v in self.value_at.items()}
+        return {k: _unpack(self.file, (v >> 64) - 1) for k, v in self.places.items() if v >> 64}
 
     def at(self, key: str) -> Pos:
         """Where ``key`` is written (for errors about the key)."""
-        return _unpack(self.file, self.key_at.get(key, self.where))
+        return _unpack(self.file, self.places.get(key, self.where) & _KEY)
 
     def vat(self, key: str) -> Pos:
         """Where the value of ``key`` starts, inside any quote (for errors about the value)."""
-        packed = self.value_at.get(key)
-        return self.at(key) if packed is None else _unpack(self.file, packed)
+        packed = self.places.get(key, 0) >> 64
+        return self.at(key) if not packed else _unpack(self.file, packed - 1)
 
 
 @dataclass(slots=True)
@@ -87,11 +92,12 @@ class Located:
 
 
 class Reader:
-    def __init__(self, path: str, *, consume: bool = False) -> None:
+    def __init__(self, path: str, *, consume: bool = False, may_alias: bool = True) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
         self._seen: set[int] = set()
         self.consume = consume  # empty each map of ids once read, so the node tree is freed as it is read
+        self.may_alias = may_alias  # False when the text has no anchor: no node can appear twice
 
     def pos(self, node: yaml.Node) -> Pos:
         mark = node.start_mark
@@ -106,12 +112,13 @@ class Reader:
             self.error("E008", f"nesting deeper than {MAX_DEPTH} levels; a story never needs this",
                        self.pos(node))
             return False
-        key = id(node)
-        if key in self._seen:
-            self.error("E005", "aliases (*name) are not allowed in a story", self.pos(node),
-                       "write the value out in full; this line shows where the anchor (&name) was defined")
-            return False
-        self._seen.add(key)
+        if self.may_alias:
+            key = id(node)
+            if key in self._seen:
+                self.error("E005", "aliases (*name) are not allowed in a story", self.pos(node),
+                           "write the value out in full; this line shows where the anchor (&name) was defined")
+                return False
+            self._seen.add(key)
         tag = node.tag
         if tag not in _STANDARD_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
@@ -232,7 +239,7 @@ class Reader:
         fields = OBJECTS[name]
         values: dict[str, Any] = {}
         raw = Raw(self.path, _pack(node.start_mark), values)
-        key_at, value_at, read = raw.key_at, raw.value_at, self.read
+        places, read = raw.places, self.read
         for key, kat, value_node in self._keys(node, depth):
             spec = fields.get(key)
             if spec is None:
@@ -240,11 +247,11 @@ class Reader:
                 hint = did_you_mean(key, fields) or f"allowed keys: {', '.join(fields)}"
                 self.error("E002", f"unknown key '{key}' in {name.replace('_', ' ')}", _unpack(self.path, kat), hint)
                 continue
-            key_at[key] = kat
-            vat = _pack(value_node.start_mark)
+            key = _CANONICAL[key]  # the spec's own string: the node's copy is freed with the tree
+            vat = _pack(value_node.start_mark) + 1  # + 1: "there is a value position" (see Raw.places)
             if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("'", '"'):
                 vat += 1  # inside the quote
-            value_at[key] = vat
+            places[key] = kat | vat << 64
             values[key] = read(value_node, spec.kind, depth + 1)
         for key, required, doc, default, make in _FILLS[name]:
             if values.get(key) is None:
@@ -279,7 +286,7 @@ class Reader:
             if value is None:
                 continue
             if isinstance(value, Raw):
-                value.key_at.setdefault("", kat)
+                value.places.setdefault("", kat)
                 out[key] = value
             else:
                 out[key] = Located(value, _unpack(self.path, kat))
@@ -334,16 +341,31 @@ def _fill(key: str, spec: Any) -> tuple[str, bool, str, Any, Any]:
 
 
 _FILLS = {name: [_fill(key, spec) for key, spec in fields.items()] for name, fields in OBJECTS.items()}
+_CANONICAL = {key: key for fields in OBJECTS.values() for key in fields}
 
 
 #: Errors that reject a file whole: it is hostile or not a story, so further findings would be noise.
 FATAL = {"E005", "E008", "E028"}
 
 
-def read_story(root: yaml.Node, path: str, *, consume: bool = False) -> tuple[Raw | None, list[Diagnostic]]:
-    """Shape-check a composed story. ``consume=True`` lets the reader empty the tree's maps as it reads them,
-    so that a caller which drops the tree afterwards never holds the whole tree and the result at once."""
-    reader = Reader(path, consume=consume)
+#: An anchor is ``&`` then at least one non-blank character; a text without one has no anchor, so no alias.
+_ANCHOR = re.compile(r"&\S")
+
+
+def may_alias(text: str) -> bool:
+    """False when ``text`` cannot hold a YAML anchor, so no node of its tree can appear twice."""
+    return _ANCHOR.search(text) is not None
+
+
+def read_story(root: yaml.Node, path: str, *, consume: bool = False,
+               may_alias: bool = True) -> tuple[Raw | None, list[Diagnostic]]:
+    """Shape-check a composed story.
+
+    ``consume=True`` lets the reader empty the tree's maps as it reads them, so that a caller which drops the
+    tree afterwards never holds the whole tree and the result at once. ``may_alias=False`` (only for a text
+    where ``may_alias(text)`` is false) skips tracking every node to detect aliases, which cannot occur.
+    """
+    reader = Reader(path, consume=consume, may_alias=may_alias)
     if isinstance(root, yaml.MappingNode) and not any(
         isinstance(k, yaml.ScalarNode) and k.value in OBJECTS["story"] for k, _ in root.value
     ):

@@ -38,7 +38,7 @@ def one_line(text: str) -> str:
 
 def plain(text: str, style: str | Style = "") -> Text:
     """A Rich ``Text`` of untrusted ``text``: cleaned, never parsed as markup."""
-    return Text(clean(text), style=style, end="")
+    return Text(clean(text), style=style)
 
 
 def safe_url(href: str) -> bool:

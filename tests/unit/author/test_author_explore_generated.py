@@ -1,5 +1,5 @@
 """Exhaustive exploration against a slow, obviously right reference, on many small generated stories — with
-cycles, conditions, clamps, flags, dead ends and `goto: end` that may find no ending.
+cycles, conditions (visited.X too), clamps, flags, dead ends and `goto: end` that may find no ending.
 
 The reference walks the state graph with plain sets and computes each state's reachable endings by its own
 search, without the explorer's tricks (flat successor lists, reverse topological order, Tarjan's components).
@@ -18,7 +18,7 @@ from trainer.engine.state import State
 from trainer.story import load_story_text
 from trainer.story.model import Story
 
-CONDITIONS = ("a >= 1", "a <= 1", "b >= 2", "f", "not f", "a + b >= 3")
+CONDITIONS = ("a >= 1", "a <= 1", "b >= 2", "f", "not f", "a + b >= 3", "visited.s1", "not visited.s2 and a >= 1")
 
 
 def _story(seed: int) -> Story:

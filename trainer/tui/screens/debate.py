@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -68,10 +69,10 @@ class DebateScreen(Screen[str | None]):
                 yield Static(id="typed-message", markup=False)
                 yield TextArea(id="typed", soft_wrap=True, show_line_numbers=False)
                 with Horizontal(id="typing-buttons"):
-                    yield Button("Submit (ctrl+s)", id="submit", variant="primary")
-                    yield Button("Pick from the list (ctrl+t)", id="to-pick")
+                    yield Button("Submit (ctrl+s)", id="submit", variant="primary", compact=True)
+                    yield Button("Pick from the list (ctrl+t)", id="to-pick", compact=True)
             yield Static(id="debate-line", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = one_line(self.game.story.title)
@@ -109,7 +110,7 @@ class DebateScreen(Screen[str | None]):
         return Text("Answer the claim in your own words; it is graded on the key points a strong rebuttal "
                     "makes. ctrl+s submits.", style="dim")
 
-    def _show_result(self, body: Text, reply: Text | None, model: str = "") -> None:
+    def _show_result(self, body: RenderableType, reply: Text | None, model: str = "") -> None:
         self.query_one("#grades", Static).update(body)
         reply_widget = self.query_one("#reply", Static)
         reply_widget.update(reply or "")

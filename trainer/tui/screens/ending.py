@@ -126,7 +126,7 @@ class EndingScreen(Screen[Result | None]):
             yield Label("Debrief", classes="heading")
             yield Static(Text("Press e to save the whole debrief as Markdown or HTML.", style="dim"),
                          id="export-path", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = one_line(self.game.story.title)

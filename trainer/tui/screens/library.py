@@ -75,7 +75,7 @@ class LibraryScreen(Screen[None]):
         yield LoadingIndicator(id="library-loading")
         yield PickList(id="stories")
         yield Static(id="library-empty", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "trainer"
@@ -103,9 +103,14 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-loading").display = False
         stories = self.query_one("#stories", PickList)
         keep = stories.highlighted
-        stories.set_options([Option(entry_text(e), id=f"s{i}") for i, e in enumerate(self.entries)])
+        options: list[Option | None] = []
+        for i, e in enumerate(self.entries):
+            if i:
+                options.append(None)  # a rule between stories
+            options.append(Option(entry_text(e), id=f"s{i}"))
+        stories.set_options(options)
         if self.entries:
-            stories.highlighted = min(keep or 0, len(self.entries) - 1)
+            stories.highlighted = min(keep or 0, stories.option_count - 1)
             stories.focus()
         empty = self.query_one("#library-empty", Static)
         empty.display = not self.entries
@@ -119,6 +124,6 @@ class LibraryScreen(Screen[None]):
             self.post_message(self.Open(self.entries[int(event.option.id[1:])]))
 
     def action_open(self) -> None:
-        stories = self.query_one("#stories", PickList)
-        if stories.highlighted is not None and self.entries:
-            self.post_message(self.Open(self.entries[stories.highlighted]))
+        option = self.query_one("#stories", PickList).highlighted_option
+        if option is not None and option.id:
+            self.post_message(self.Open(self.entries[int(option.id[1:])]))

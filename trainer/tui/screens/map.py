@@ -38,7 +38,7 @@ class MapScreen(Screen[int | None]):
         yield Static("The story so far.  ● taken   ○ not taken   ⊘ locked   ? not discovered yet   "
                      "Select a decision to rewind to it.", id="map-legend", markup=False)
         yield FlowList(*flow_options(self.game), id="flow", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = one_line(self.game.story.title)

@@ -82,7 +82,7 @@ class PlayScreen(Screen[None]):
                     yield ReasonList(id="reasons")
                     yield Static(id="prompt-line", markup=False)
             yield Sidebar(self.game.story, id="sidebar")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = one_line(self.game.story.title)

@@ -126,6 +126,7 @@ class ExplanationPanel(Vertical):
     DEFAULT_CSS = """
     ExplanationPanel { height: auto; }
     ExplanationPanel .heading { text-style: bold; color: $text-accent; margin: 1 0 0 0; }
+    ExplanationPanel { padding: 1 1 0 1; }
     ExplanationPanel #expl-chosen { margin: 0 0 1 0; }
     ExplanationPanel StoryMarkdown { padding: 0; }
     """

@@ -6,6 +6,7 @@ selecting one can rewind there."""
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.widgets.option_list import Option
 
@@ -15,11 +16,12 @@ from trainer.story import Story
 from trainer.story.model import END
 from trainer.tui.game import Game
 from trainer.tui.safe import one_line, plain
+from trainer.tui.widgets.rows import hanging
 
 
 def _target(story: Story, goto: str, seen: set[str], found: set[str]) -> Text:
     if goto == END:
-        return Text("an ending, by the story's rules", style="dim")
+        return Text("an ending (by the rules)", style="dim")
     if goto in story.endings:
         ending = story.endings[goto]
         return plain(f"◆ {one_line(ending.title)}", "bold") if goto in found else Text("◇ an ending", style="dim")
@@ -28,21 +30,18 @@ def _target(story: Story, goto: str, seen: set[str], found: set[str]) -> Text:
     return Text("?", style="dim")
 
 
-def _branches(story: Story, state: State, taken: str | None, seen: set[str], found: set[str]) -> list[Text]:
-    rows = []
+def _branches(story: Story, state: State, taken: str | None, seen: set[str], found: set[str]
+              ) -> list[RenderableType]:
+    rows: list[RenderableType] = []
     for o in available_choices(story, state):
         if o.hidden:
             continue
         mark = "●" if o.id == taken else "⊘" if not o.enabled else "○"
         style = "bold" if o.id == taken else "dim" if not o.enabled else ""
-        label = one_line(o.label)
-        if len(label) > 60:
-            label = label[:59] + "…"
-        row = Text.assemble("  │  ", (f"{mark} ", style), plain(label, style), "  → ",
-                            _target(story, o.choice.goto, seen, found))
+        text = Text.assemble(plain(one_line(o.label), style), "  → ", _target(story, o.choice.goto, seen, found))
         if not o.enabled:
-            row.append("  (locked)", style="dim")
-        rows.append(row)
+            text.append("  (locked)", style="dim")
+        rows.append(hanging([(f"  │  {mark}", text)]))
     return rows
 
 

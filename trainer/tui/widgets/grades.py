@@ -19,13 +19,17 @@ def score_bar(score: int, most: int) -> str:
 
 
 def rebuttal_text(result: RebuttalResult) -> Text:
-    width = max((len(one_line(s.label)) for s in result.scores), default=0)
+    """The answer, a line per criterion (label, ●●○, score, reason), the total, the feedback."""
+    width = max((len(one_line(s.label)) for s in result.scores), default=5)
+    width = max(width, len("Total"))
     lines = [Text.assemble(("Your answer: ", "bold"), plain(one_line(result.text), "italic")), Text("")]
     for s in result.scores:
-        label = one_line(s.label)
-        lines.append(Text.assemble(plain(label.ljust(width), "bold"), "  ", (score_bar(s.score, s.max), "bold"),
-                                   f"  {s.score}/{s.max}  ", plain(one_line(s.why))))
-    lines.append(Text.assemble(("Total".ljust(width), "bold"), f"  {result.total} of {result.max_total}"))
+        lines.append(Text.assemble(plain(one_line(s.label).ljust(width), "bold"), "  ",
+                                   (score_bar(s.score, s.max), "bold"), f"  {s.score}/{s.max}  ",
+                                   plain(one_line(s.why))))
+    dots = len(score_bar(0, result.scores[0].max)) if result.scores else 0
+    lines.append(Text.assemble(("Total".ljust(width), "bold"), "  ", " " * dots,
+                               f"  {result.total}/{result.max_total}"))
     if result.feedback:
         lines += [Text(""), plain(one_line(result.feedback))]
     return Text("\n").join(lines)

@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 
-def hanging(rows: list[tuple[str, Text]]) -> Table:
+def hanging(rows: list[tuple[str | Text, Text]]) -> Table:
     """Marker + text rows whose wrapped lines stay indented under the text."""
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.text import Text
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -45,14 +45,18 @@ class VoteRow(Widget, can_focus=True):
         self.n, self.option = n, option
         self.can_focus = option.enabled
 
-    def render(self) -> Text:
-        votes = f"{self.count:>4} vote{'s' if self.count != 1 else ' '}" if self.option.enabled else "  locked"
-        text = Text.assemble((f"{self.n}", "bold"), "  ", plain(one_line(self.option.label)), "   ",
-                             (votes, "bold"))
+    def render(self) -> Table:
+        votes = f"{self.count:>4} vote{'s' if self.count != 1 else ' '}" if self.option.enabled else "locked"
+        label = plain(one_line(self.option.label))
         if not self.option.enabled:
-            text.append("\n   ")
-            text.append_text(plain(one_line(self.option.reason), "italic"))
-        return text
+            label.append("\n")
+            label.append_text(plain(one_line(self.option.reason), "italic"))
+        grid = Table.grid(padding=(0, 2, 0, 0), expand=True)
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(ratio=1)
+        grid.add_column(no_wrap=True, justify="right", style="bold")
+        grid.add_row(str(self.n), label, votes)
+        return grid
 
     def action_digit(self, d: int) -> None:
         self.count = min(self.count * 10 + d, MAX_VOTES)
