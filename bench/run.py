@@ -91,26 +91,48 @@ class Proc:
     cpu: float = 0.0  # user + system CPU seconds of the process (less sensitive to a busy machine)
 
 
-def run_process(argv: list[str], env: dict[str, str] | None = None) -> Proc:
-    """Run a process to completion: wall time from spawn to exit, and its own peak RSS (``os.wait4``)."""
+#: Prepended to a ``python -c`` program: at exit, print the process's peak resident set. On Linux this is
+#: ``VmHWM`` (the high-water mark of this process's own memory since exec), not ``ru_maxrss``, which Linux
+#: carries over exec from the parent that forked the process — here, a parent holding a large story.
+PEAK = """
+import atexit as _atexit, sys as _sys
+def _peak():
+    try:
+        with open("/proc/self/status") as f:
+            kb = next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
+        peak = kb * 1024
+    except (OSError, StopIteration):
+        import resource
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak *= 1 if _sys.platform == "darwin" else 1024
+    _sys.stdout.flush()
+    print(f"PEAK_RSS {peak}", file=_sys.stderr, flush=True)
+_atexit.register(_peak)
+"""
+
+
+def run_process(argv: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> Proc:
+    """Run a process to completion: wall time from spawn to exit, CPU time (``os.wait4``), and its peak RSS
+    as printed by a ``PEAK`` prelude (0 when the program has none)."""
     t = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=cwd)
     assert p.stdout is not None
     out = p.stdout.read()
     _, status, usage = os.wait4(p.pid, 0)
     seconds = time.perf_counter() - t
     p.returncode = os.waitstatus_to_exitcode(status)
     p.stdout.close()
-    rss = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
-    return Proc(seconds, rss, p.returncode, out.decode("utf-8", "replace"), usage.ru_utime + usage.ru_stime)
+    text = out.decode("utf-8", "replace")
+    peak = 0
+    for line in text.splitlines():
+        if line.startswith("PEAK_RSS "):
+            peak = int(line.split()[1])
+    return Proc(seconds, peak, p.returncode, text, usage.ru_utime + usage.ru_stime)
 
 
 def trainer_argv() -> list[str]:
-    """The ``trainer`` console script installed beside this interpreter, else the same entry point by -c."""
-    script = Path(sys.executable).with_name("trainer")
-    if script.exists():
-        return [str(script)]
-    return [sys.executable, "-c", "import sys; from trainer.cli import main; sys.exit(main())"]
+    """``trainer`` as its console script runs it (import ``trainer.cli``, call ``main``), with the PEAK prelude."""
+    return [sys.executable, "-c", PEAK + "import sys\nfrom trainer.cli import main\nsys.exit(main())\n"]
 
 
 def compose_baseline(text: str, repeat: int) -> float:
@@ -131,7 +153,7 @@ def compose_baseline(text: str, repeat: int) -> float:
     return median(times)
 
 
-COMPOSE_PROCESS = (
+COMPOSE_PROCESS = PEAK + (
     "import gc, sys, yaml\n"
     "gc.disable()\n"
     "text = open(sys.argv[1], encoding='utf-8').read()\n"
@@ -171,12 +193,39 @@ def fmt(value: float, unit: str) -> str:
 class Results:
     rows: dict[str, list[Row]] = field(default_factory=dict)
     figures: dict[str, float] = field(default_factory=dict)  # key -> value, for the target lines
+    worker: bool = False  # in a worker process: also print each row as JSON for the parent
 
     def add(self, section: str, row: Row, key: str = "") -> None:
         self.rows.setdefault(section, []).append(row)
         if key:
             self.figures[key] = row.value
         print(f"  {' | '.join(c for c in row.cells() if c)}", flush=True)
+        if self.worker:
+            print("ROW " + json.dumps({"section": section, "key": key, **row.__dict__}), flush=True)
+
+    def add_json(self, line: str) -> None:
+        data = json.loads(line)
+        section, key = data.pop("section"), data.pop("key")
+        row = Row(**data)
+        self.rows.setdefault(section, []).append(row)
+        if key:
+            self.figures[key] = row.value
+
+
+def bench_size_in_worker(n: int, repeat: int, seed: int, results: Results) -> None:
+    """``bench_size`` in a fresh process, so that one size's stories and explorations never weigh on the next
+    size's figures (memory, collector)."""
+    argv = [sys.executable, str(Path(__file__).resolve()), "--worker", str(n), "--repeat", str(repeat),
+            "--seed", str(seed)]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("ROW "):
+            results.add_json(line[4:])
+        else:
+            print(line, end="", flush=True)
+    if proc.wait() != 0:
+        print(f"  (the worker for {n:,} nodes failed with status {proc.returncode})")
 
 
 def print_table(results: Results) -> None:
@@ -192,7 +241,10 @@ def print_table(results: Results) -> None:
 # -- per size --------------------------------------------------------------------------------------------
 
 
-def bench_size(n: int, repeat: int, seed: int, results: Results, slow_repeat: int) -> None:
+def bench_size(n: int, repeat: int, seed: int, results: Results) -> None:
+    # The 50,000 size runs its slow parts fewer times, to keep the whole run under five minutes.
+    slow_repeat = repeat if n < 50000 else min(repeat, 2)
+    explore_repeat = repeat if n < 50000 else 1
     from trainer.story import load_story
 
     section = f"{n:,} nodes"
@@ -218,11 +270,12 @@ def bench_size(n: int, repeat: int, seed: int, results: Results, slow_repeat: in
         print(f"  trainer check failed:\n{textwrap.indent(bad[0].output[-2000:], '    ')}")
     check_t = median([c.seconds for c in checks])
     results.add(section, Row("check (process)", check_t, "s", base, "compose",
-                             note="trainer check FILE, start-up included"), f"check:{n}")
+                             note=f"trainer check FILE, start-up included; CPU {median([c.cpu for c in checks]):.3f} s"),
+                f"check:{n}")
     results.add(section, Row("compose process (baseline)", median([b.maxrss for b in bases]), "MB",
                              note=f"peak RSS; {median([b.seconds for b in bases]):.3f} s"))
     results.add(section, Row("check memory", median([c.maxrss for c in checks]), "MB",
-                             median([b.maxrss for b in bases]), "compose process", note="peak RSS (wait4)"),
+                             median([b.maxrss for b in bases]), "compose process", note="peak RSS (VmHWM)"),
                 f"memory:{n}")
 
     explore, playthroughs = _explorer()
@@ -231,7 +284,7 @@ def bench_size(n: int, repeat: int, seed: int, results: Results, slow_repeat: in
         results.add(section, Row("random x1000", float("nan"), "s", note="trainer.author.explore not available"))
         return
     gc.collect()
-    explore_t, report = timed(lambda: explore(story, limit=10_000_000), slow_repeat)
+    explore_t, report = timed(lambda: explore(story, limit=10_000_000), explore_repeat)
     note = f"{report.states:,} states, {report.transitions:,} transitions, {report.states / max(1, len(story.scenes)):.1f} " \
            f"states/scene, {report.states / explore_t / 1000:.0f}k states/s"
     results.add(section, Row("explore (exhaustive)", explore_t, "s", base, "compose", note=note), f"explore:{n}")
@@ -467,7 +520,7 @@ asyncio.run(main())
 """
 
 
-def bench_latency(playthroughs: int, seed: int, results: Results, env: dict[str, str]) -> None:
+def bench_latency(stories_count: int, seed: int, results: Results, env: dict[str, str]) -> None:
     section = "key press → explanation"
     print(f"\n{section}", flush=True)
 
@@ -484,7 +537,9 @@ def bench_latency(playthroughs: int, seed: int, results: Results, env: dict[str,
         print(f"  latency run failed:\n{textwrap.indent(proc.output[-3000:], '    ')}")
         return []
 
-    stories = [str(p) for p in bundled()] * playthroughs
+    # Whole playthroughs of the largest bundled stories (most text to draw), or of the smallest for --quick.
+    by_size = sorted(bundled(), key=lambda p: p.stat().st_size)
+    stories = [str(p) for p in (by_size[:1] if stories_count == 0 else by_size[::-1][:stories_count])]
     app = run("trainer", str(seed), *stories)
     hello = run("hello", str(max(10, len(app))))
     if not app or not hello:
@@ -537,8 +592,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; medians are reported")
     parser.add_argument("--quick", action="store_true", help="smoke run: 1,000 nodes, one repeat")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--playthroughs", type=int, default=3,
+                        help="whole Pilot playthroughs for the key-latency figure, of the largest bundled stories")
     parser.add_argument("--skip-tui", action="store_true", help="skip first-frame and key-latency figures")
+    parser.add_argument("--worker", type=int, metavar="N", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker:
+        bench_size(args.worker, max(1, args.repeat), args.seed, Results(worker=True))
+        return 0
     sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     repeat = 1 if args.quick else max(1, args.repeat)
     began = time.perf_counter()
@@ -554,12 +615,12 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "TRAINER_HOME": home}
         os.environ["TRAINER_HOME"] = home  # nothing here touches a real save or progress file
         for n in sizes:
-            bench_size(n, repeat, args.seed, results, slow_repeat=repeat if n < 50000 else min(repeat, 2))
+            bench_size_in_worker(n, repeat, args.seed, results)
         bench_startup(repeat, results)
         bench_bundled_explore(repeat, results)
         if not args.skip_tui:
             bench_first_frame(repeat, results, env)
-            bench_latency(1 if args.quick else 2, args.seed, results, env)
+            bench_latency(0 if args.quick else args.playthroughs, args.seed, results, env)
     print_table(results)
     print_targets(results)
     print(f"\n(bench/run.py {' '.join(sys.argv[1:])} took {time.perf_counter() - began:.0f} s)")

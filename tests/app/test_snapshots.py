@@ -259,3 +259,20 @@ def test_hostile_text(snap_compare: Any, size: tuple[int, int]) -> None:
     """A hostile story drawn harmlessly: "[/]" and "[@click=app.quit]" verbatim in the title, scene text, choices
     and sidebar; escape sequences shown as "␛]0;pwned␇", "␛[2J" and "␛]52;c;ZXZpbA==␇"; nothing styled by it."""
     assert snap(snap_compare, size, keys("d"), HOSTILE)
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "trainer-high-contrast", "trainer-ansi"])
+def test_themes(snap_compare: Any, theme: str) -> None:
+    """The explanation panel in the light, high-contrast and ANSI themes: every label, number, ▲ mark and bar
+    glyph readable against the background; meters in the theme's colour-blind-safe palette."""
+    assert snap(snap_compare, (80, 24), ELECTED, COUNCIL, theme=theme)
+
+
+def test_no_color(snap_compare: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With NO_COLOR set, the play screen in monochrome (high-contrast theme): the meters still read by their
+    numbers, ▲ marks and bar glyphs (█ kept, ▓ gained), the locked choice by its "locked:" reason."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    from tests.app.helpers import COUNCIL as story
+
+    app = app_for(story, theme="trainer-high-contrast")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=then(AT_OFFER))

@@ -30,6 +30,13 @@ def test_plays_to_an_ending(path: Path, tmp_path: Path) -> None:
     assert f"ENDING  {verdict.title}" in out
     assert out.count("You chose: ") == len(session.played())
     assert "What changed" in out and "Next: " in out
+    ending = out[out.index(f"ENDING  {verdict.title}"):out.index("Endings found")]
+    assert all(len(line) <= 80 for line in ending.splitlines()), "the verdict must fit 80 columns"
+    flat = " ".join(ending.split())
+    if verdict.rule is not None and verdict.rule.condition is not None:
+        assert "Decided by: " in ending
     if verdict.counterfactuals:
         assert "What a different decision would have done:" in out
-        assert verdict.counterfactuals[0].sentence.split(",")[0] in out
+        for c in verdict.counterfactuals:
+            assert " ".join(c.sentence.split()) in flat
+            assert len(c.named) <= 2 and len(c.sentence.split()) <= 100, c.sentence

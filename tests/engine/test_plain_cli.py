@@ -34,8 +34,17 @@ def test_plays_to_an_ending_with_explanations(tmp_path: Path) -> None:
     assert "ENDING  The coup  (rule 2 of 4: organisation < 5 and not councils)" in out
     assert "Decided by: organisation 1 (needed less than 5); councils is not set." in out
     assert '-2  "Hand the strike to the union leadership"  in  The general strike' in out
-    assert ('Had you chosen "Build councils of action in every workplace" in The general strike, you would have '
-            'reached "Stalemate" (organisation 5)') in out
+    verdict = out[out.index("ENDING"):out.index("Endings found")]
+    assert all(len(line) <= 80 for line in verdict.splitlines())  # wrapped for an 80-column terminal
+    assert ('  Had you chosen "Build councils of action in every workplace" in The general\n'
+            '  strike, you would have reached "Stalemate" (organisation 5 — The coup needs\n'
+            "  less than 5; councils is set): Elected delegates give the strike its own\n"
+            "  leadership.\n") in verdict
+    # a counterfactual of several changes: the headline, then every change indented below it
+    assert ('you would have\n  reached "Dual power" (organisation 8 — needed 6 or more; councils is set):\n'
+            "  Elected delegates give the strike its own leadership.\n"
+            '    1. The general strike: "Build councils of action in every workplace"\n') in verdict
+    assert "None of your choices set councils (Councils of action exist in the workplaces)." in verdict
     save = tmp_path / "saves" / "engine_strike.json"
     assert json.loads(save.read_text(encoding="utf-8"))["ending"] == "coup"
     assert "coup" in json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))["stories"][
@@ -55,6 +64,7 @@ def test_typed_rebuttal_and_empty_input(tmp_path: Path) -> None:
     r = run_trainer(["play", STRIKE, "--plain"], tmp_path, "\nThe army serves capital, not the people\n")
     assert r.returncode == 0
     assert "Please type a number from 1 to 2." in r.stdout
+    assert 'Covered: The capitalist state is not neutral (your words: "army", "not the")' not in r.stdout
     assert 'Covered: The capitalist state is not neutral (your words: "army")' in r.stdout
     assert "Missed: Workers need organs of their own" in r.stdout
     assert "A model answer:" in r.stdout

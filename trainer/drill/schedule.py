@@ -9,8 +9,10 @@ Why Leitner and not SM-2: a player (and a facilitator) can predict it and it exp
   maximum, a typed answer the share of key points it covered, a skipped exchange 0).
 - Score ≥ 0.75: up one box (at most 5). Score < 0.5: back to box 1, and the round comes back once more at the
   end of the current drill. In between: the round stays in its box.
-- A drill takes the due rounds first — lowest box, then longest overdue —, then rounds never drilled, in
-  story order. When nothing is due and nothing is new, it practises ahead: the rounds due soonest.
+- A drill takes the due rounds first — lowest box, then longest overdue —, then at most ``NEW_PER_DRILL``
+  rounds never drilled, one story's round after another's in turn (so a drill of every story is not a drill
+  of the first story), each story's in file order. When nothing is due and nothing is new, it practises
+  ahead: the rounds due soonest.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ INTERVAL_DAYS = (0, 1, 3, 7, 21)
 BOXES = len(INTERVAL_DAYS)
 PROMOTE_AT = 0.75
 DEMOTE_BELOW = 0.5
+NEW_PER_DRILL = 5  # like a flash-card deck's "new cards per day": a drill stays short enough to finish
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +69,24 @@ class Plan:
         return self.due + self.new + self.ahead
 
 
-def plan(keys: Iterable[str], slots: Mapping[str, Slot], now: datetime) -> Plan:
-    """Order the rounds ``keys`` (in story order) by the rule in the module docstring."""
+def _in_turn(keys: list[str]) -> list[str]:
+    """``a/1 a/2 b/1`` -> ``a/1 b/1 a/2``: one round of each story in turn, each story's in order."""
+    by_story: dict[str, list[str]] = {}
+    for k in keys:
+        by_story.setdefault(k.split("/", 1)[0], []).append(k)
+    out: list[str] = []
+    queues = list(by_story.values())
+    while any(queues):
+        out.extend(q.pop(0) for q in queues if q)
+    return out
+
+
+def plan(keys: Iterable[str], slots: Mapping[str, Slot], now: datetime, new_limit: int = NEW_PER_DRILL) -> Plan:
+    """Order the rounds ``keys`` (``story/debate``, in story order) by the rule in the module docstring."""
     keys = list(keys)
     seen = [k for k in keys if k in slots]
     due = sorted((k for k in seen if slots[k].due <= now), key=lambda k: (slots[k].box, slots[k].due))
-    new = [k for k in keys if k not in slots]
+    new = _in_turn([k for k in keys if k not in slots])[:new_limit]
     ahead: list[str] = []
     if not due and not new:
         ahead = sorted(seen, key=lambda k: (slots[k].due, slots[k].box))

@@ -34,7 +34,7 @@ from trainer.engine.quiz import QuizResult, QuizScore, grade_quiz_answer, normal
 from trainer.engine.rules import Rules, replay_choices, rules_for, start_state, step
 from trainer.engine.session import Session
 from trainer.engine.state import State
-from trainer.engine.verdict import Mover, Played, RuleTrace, Verdict, build_verdict
+from trainer.engine.verdict import Mover, Played, RuleTrace, Switch, Verdict, build_verdict
 
 __all__ = [
     "AnswerDebate",
@@ -76,6 +76,7 @@ __all__ = [
     "Session",
     "State",
     "Stuck",
+    "Switch",
     "TermTrace",
     "TimelinePoint",
     "TypedResult",

@@ -26,6 +26,7 @@ class TermTrace:
     held: bool
     values: dict[str, int | bool] = field(default_factory=dict)  # every name it reads -> its value
     sentence: str = ""  # e.g. "organisation 3, needed 5 or more" / "militia is not set"
+    need: str = ""  # for a comparison of one dimension with a number, what it needs: "5 or more"
 
     @property
     def needs(self) -> str:
@@ -38,10 +39,11 @@ class TermTrace:
             if isinstance(value, bool):
                 return _flag_phrase(name, value)
             return f"you have {value}"
-        return ", ".join(_value_phrase(k, v) for k, v in self.values.items())
+        return ", ".join(value_phrase(k, v) for k, v in self.values.items())
 
     def to_dict(self) -> dict[str, object]:
-        return {"text": self.text, "held": self.held, "values": dict(self.values), "sentence": self.sentence}
+        return {"text": self.text, "held": self.held, "values": dict(self.values), "sentence": self.sentence,
+                "need": self.need}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,7 @@ def _flag_phrase(name: str, value: bool) -> str:
     return f"{name} is set" if value else f"{name} is not set"
 
 
-def _value_phrase(name: str, value: int | bool) -> str:
+def value_phrase(name: str, value: int | bool) -> str:
     if isinstance(value, bool):
         return _flag_phrase(name, value)
     return f"{name} {value}"
@@ -131,16 +133,25 @@ def _value(name: str, state: State, story: Story) -> int | bool:
     return name in state.flags
 
 
-def _sentence(node: Node, held: bool, values: dict[str, int | bool]) -> str:
-    """A sentence for the common shapes; a generic "term (values)" otherwise."""
+def _need(node: Node, values: dict[str, int | bool]) -> tuple[str, str]:
+    """For ``dimension op number`` (either way round): the dimension and what it needs ("5 or more")."""
     if isinstance(node, Binary) and node.op in _NEEDED:
         left, right, op = node.left, node.right, node.op
         if isinstance(left, Num) and isinstance(right, Name):
             left, right, op = right, left, _FLIP[op]
-        if isinstance(left, Name) and isinstance(right, Num) and isinstance(values.get(left.name), int):
-            need = _NEEDED[op].format(c=right.value)
-            joiner = ", needed " if not held else " (needed "
-            return f"{left.name} {values[left.name]}{joiner}{need}{'' if not held else ')'}"
+        value = values.get(left.name) if isinstance(left, Name) else None
+        if isinstance(left, Name) and isinstance(right, Num) and isinstance(value, int) \
+                and not isinstance(value, bool):
+            return left.name, _NEEDED[op].format(c=right.value)
+    return "", ""
+
+
+def _sentence(node: Node, held: bool, values: dict[str, int | bool]) -> str:
+    """A sentence for the common shapes; a generic "term (values)" otherwise."""
+    name, need = _need(node, values)
+    if name:
+        joiner = ", needed " if not held else " (needed "
+        return f"{name} {values[name]}{joiner}{need}{'' if not held else ')'}"
     if isinstance(node, Name) and isinstance(values.get(node.name), bool):
         return _flag_phrase(node.name, bool(values[node.name]))
     if isinstance(node, Unary) and node.op == "not" and isinstance(node.operand, Name):
@@ -149,9 +160,62 @@ def _sentence(node: Node, held: bool, values: dict[str, int | bool]) -> str:
             return _flag_phrase(name, bool(values[name]))
     if isinstance(node, Visited):
         return _visited_phrase(node.scene, bool(values.get(f"visited.{node.scene}")))
-    shown = ", ".join(_value_phrase(k, v) for k, v in values.items())
+    if isinstance(node, Binary) and node.op in ("and", "or"):
+        parts = _compound(node, held, values)
+        if parts:
+            return ", ".join(parts)
+    shown = ", ".join(value_phrase(k, v) for k, v in values.items())
     verdict = "holds" if held else "does not hold"
     return f"{describe(node)} {verdict}" + (f" ({shown})" if shown else "")
+
+
+_COMPARE = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b,
+            "<": lambda a, b: a < b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b}
+
+
+def _leaf_held(node: Node, values: dict[str, int | bool]) -> bool | None:
+    """Whether a simple leaf (a flag, ``not`` a flag, a visit, ``dimension op number``) holds; None for any
+    other shape."""
+    if isinstance(node, Name) and isinstance(values.get(node.name), bool):
+        return bool(values[node.name])
+    if isinstance(node, Unary) and node.op == "not":
+        inner = _leaf_held(node.operand, values)
+        return None if inner is None else not inner
+    if isinstance(node, Visited):
+        return bool(values.get(f"visited.{node.scene}"))
+    name, _ = _need(node, values)
+    if name and isinstance(node, Binary):
+        left, right = node.left, node.right
+        a = values[name] if isinstance(left, Name) else left.value if isinstance(left, Num) else None
+        b = values[name] if isinstance(right, Name) else right.value if isinstance(right, Num) else None
+        if a is not None and b is not None:
+            return bool(_COMPARE[node.op](a, b))
+    return None
+
+
+def _compound(node: Binary, held: bool, values: dict[str, int | bool]) -> list[str]:
+    """A nested ``a or b`` / ``a and b`` of simple leaves, said by the leaves that decided it: for a held
+    ``or`` the leaves that held, for a failed ``and`` the leaves that failed, otherwise all. [] otherwise."""
+    leaves = terms(node)
+    truths = [_leaf_held(leaf, values) for leaf in leaves]
+    if any(t is None for t in truths):
+        return []
+    pick = (node.op == "or") == held
+    out: list[str] = []
+    for leaf, truth in zip(leaves, truths, strict=True):
+        if pick and truth != held:
+            continue
+        sub = {k: v for k, v in values.items() if k in _reads_of(leaf)}
+        phrase = _sentence(leaf, bool(truth), sub)
+        if phrase not in out:
+            out.append(phrase)
+    return out
+
+
+def _reads_of(node: Node) -> dict[str, str]:
+    out: dict[str, str] = {}
+    _reads(node, out)
+    return out
 
 
 def trace_condition(condition: Condition, state: State, story: Story) -> ConditionTrace:
@@ -162,7 +226,8 @@ def trace_condition(condition: Condition, state: State, story: Story) -> Conditi
     for term in compiled:
         held = bool(term.evaluate(d, f, v))
         values = {name: _value(name, state, story) for name in term.reads}
-        traces.append(TermTrace(term.text, held, values, _sentence(term.node, held, values)))
+        traces.append(TermTrace(term.text, held, values, _sentence(term.node, held, values),
+                                _need(term.node, values)[1]))
     held = bool(condition.evaluate(d, f, v))
     return ConditionTrace(condition.source, held, combine, tuple(traces))
 

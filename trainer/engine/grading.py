@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trainer.engine.textmatch import find_phrase, tokens
+from trainer.engine.textmatch import Match, match_phrase, tokens
 from trainer.story.model import Debate, Story, WhyPrompt
 
 MAX_TYPED = 10_000
@@ -95,13 +95,24 @@ def grade_rebuttal(story: Story, debate: Debate, exchange: int, rebuttal_id: str
 
 @dataclass(frozen=True, slots=True)
 class PointMatch:
+    """A key point an answer covered: the author's phrases found, and where.
+
+    ``spans`` is what to show a player as "your words": each matched phrase as it stands in the answer
+    ("against the right", "State's army"), in the answer's order, a span inside a longer one left out.
+    ``words`` are the words of those spans that are not stop words (``textmatch.STOP_WORDS``), for a compact
+    list of keywords; neither ever holds a stop word on its own.
+    """
+
     point: str  # key point id
     text: str  # what the point says
     phrases: tuple[str, ...]  # the author's phrases that matched
-    words: tuple[str, ...]  # the player's words that matched them, as typed
+    words: tuple[str, ...]  # the matched words that are not stop words, as typed
+    spans: tuple[str, ...] = ()  # the matched phrases as they stand in the answer
+    matches: tuple[Match, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        return {"point": self.point, "text": self.text, "phrases": list(self.phrases), "words": list(self.words)}
+        return {"point": self.point, "text": self.text, "phrases": list(self.phrases), "words": list(self.words),
+                "spans": list(self.spans), "matches": [m.to_dict() for m in self.matches]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +141,8 @@ class TypedResult:
 
 
 def grade_typed(debate: Debate, answer: str) -> TypedResult:
-    """Which key points a typed rebuttal covers (and with which words), which it misses, and the model."""
+    """Which key points a typed rebuttal covers (and with which of its words), which it misses, and the
+    model answer. Key phrases match as phrases (``trainer.engine.textmatch``)."""
     if not answer.strip():
         return TypedResult(debate.id, "empty", "Your answer is empty: type a rebuttal to the claim, or pick "
                            "one of the numbered answers.")
@@ -141,18 +153,24 @@ def grade_typed(debate: Debate, answer: str) -> TypedResult:
     covered: list[PointMatch] = []
     missed: list[tuple[str, str]] = []
     for kp in debate.key_points.values():
-        phrases, matched = [], []
-        for phrase in kp.phrases:
-            hit = find_phrase(words, phrase)
-            if hit is not None:
-                phrases.append(phrase)
-                for t in hit:
-                    if t.text not in matched:
-                        matched.append(t.text)
-        if phrases:
-            covered.append(PointMatch(kp.id, kp.point, tuple(phrases), tuple(matched)))
-        else:
+        found = [m for m in (match_phrase(words, phrase) for phrase in kp.phrases) if m is not None]
+        if not found:
             missed.append((kp.id, kp.point))
+            continue
+        # one span per place in the answer: "state" inside "state machine" is not said twice
+        shown = sorted((m for m in found if not any(o.start <= m.start and m.end <= o.end and
+                                                    (o.end - o.start) > (m.end - m.start) for o in found)),
+                       key=lambda m: (m.start, m.end))
+        spans: list[str] = []
+        places: set[tuple[int, int]] = set()
+        keywords: list[str] = []
+        for m in shown:
+            if (m.start, m.end) not in places:
+                places.add((m.start, m.end))
+                spans.append(m.text)
+            keywords += [w for w in m.words if w not in keywords]
+        covered.append(PointMatch(kp.id, kp.point, tuple(m.phrase for m in found), tuple(keywords), tuple(spans),
+                                  tuple(found)))
     total = len(covered) + len(missed)
     message = f"You covered {len(covered)} of {total} key points."
     return TypedResult(debate.id, "graded", message, tuple(covered), tuple(missed), debate.model_answer)

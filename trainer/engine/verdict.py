@@ -9,7 +9,7 @@ choice went straight to an ending (``goto: ending_id``) no rule decided; then ev
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from trainer.engine.conditions import ConditionTrace, TermTrace, trace_condition
 from trainer.engine.counterfactual import MAX_STATES, Counterfactual, Search, Unreached, find_counterfactuals
@@ -77,6 +77,25 @@ class Mover:
 
 
 @dataclass(frozen=True, slots=True)
+class Switch:
+    """A decision that switched a flag the ending's rules read, or entered a scene they read (``visited.X``)."""
+
+    step: int
+    scene: str
+    scene_title: str
+    choice: str
+    label: str
+    name: str  # the flag, or "visited.<scene>"
+    on: bool
+    text: str  # "sets coup_defeated", "clears premature", "leads to The long wait"
+    meaning: str  # the flag's text in the story ("" for a visit)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"step": self.step, "scene": self.scene, "scene_title": self.scene_title, "choice": self.choice,
+                "label": self.label, "name": self.name, "on": self.on, "text": self.text, "meaning": self.meaning}
+
+
+@dataclass(frozen=True, slots=True)
 class Verdict:
     ending: str
     title: str
@@ -95,6 +114,24 @@ class Verdict:
     flags: tuple[str, ...]
     search_states: int
     search_complete: bool
+    deciding_flags: tuple[str, ...] = ()  # flags (and "visited.<scene>") the deciding terms read
+    switches: tuple[Switch, ...] = ()  # every decision that switched one of them, in the game's order
+    flag_text: dict[str, str] = field(default_factory=dict)  # flag -> its text, for the deciding flags
+
+    @property
+    def unswitched_own(self) -> tuple[str, ...]:
+        """Flags the chosen rule's deciding terms read that no decision of the player's switched: the ending
+        came because nothing set (or cleared) them."""
+        if self.rule is None or self.rule.condition is None:
+            return ()
+        done = {s.name for s in self.switches}
+        out: list[str] = []
+        for t in self.rule.condition.deciding:
+            for name, value in t.values.items():
+                if isinstance(value, bool) and not name.startswith("visited.") and name not in done \
+                        and name not in out:
+                    out.append(name)
+        return tuple(out)
 
     @property
     def decided_by(self) -> tuple[TermTrace, ...]:
@@ -121,7 +158,8 @@ class Verdict:
             "rule": self.rule.to_dict() if self.rule else None,
             "passed_over": [r.to_dict() for r in self.passed_over],
             "decided_by": [t.to_dict() for t in self.decided_by], "decisive": list(self.decisive),
-            "movers": [m.to_dict() for m in self.movers],
+            "movers": [m.to_dict() for m in self.movers], "deciding_flags": list(self.deciding_flags),
+            "switches": [w.to_dict() for w in self.switches],
             "counterfactuals": [c.to_dict() for c in self.counterfactuals],
             "unreached": [u.to_dict() for u in self.unreached], "dims": dict(self.dims), "flags": list(self.flags),
             "search": {"states": self.search_states, "complete": self.search_complete},
@@ -163,6 +201,37 @@ def movers(story: Story, played: Sequence[Played], dimensions: Sequence[str]) ->
     return tuple(out)
 
 
+def _deciding_flags(story: Story, terms: Sequence[TermTrace]) -> tuple[str, ...]:
+    out: list[str] = []
+    for t in terms:
+        for name in t.values:
+            if name not in story.dimension_index and name not in out:
+                out.append(name)
+    return tuple(out)
+
+
+def switches(story: Story, played: Sequence[Played], names: Sequence[str]) -> tuple[Switch, ...]:
+    """Every decision that switched one of ``names`` (flags, or ``visited.<scene>``), in the game's order."""
+    out = []
+    for step, p in enumerate(played, start=1):
+        scene = story.scenes[p.scene]
+        label = scene.choices[p.choice].label
+        for name in names:
+            if name.startswith("visited."):
+                target = name[len("visited."):]
+                if target in p.after.visited and target not in p.before.visited:
+                    title = story.scenes[target].title if target in story.scenes else target
+                    out.append(Switch(step, p.scene, scene.title, p.choice, label, name, True, f"leads to {title}",
+                                      ""))
+                continue
+            on = name in p.after.flags
+            if on != (name in p.before.flags):
+                meaning = story.flags[name].text if name in story.flags else ""
+                out.append(Switch(step, p.scene, scene.title, p.choice, label, name, on,
+                                  f"{'sets' if on else 'clears'} {name}", meaning))
+    return tuple(out)
+
+
 def build_verdict(story: Story, start: State, played: Sequence[Played], *, counterfactuals: bool = True,
                   max_states: int = MAX_STATES) -> Verdict:
     """The verdict for a finished game; ``played`` is every choice made, in order."""
@@ -185,6 +254,8 @@ def build_verdict(story: Story, start: State, played: Sequence[Played], *, count
                                    show=decisive, max_states=max_states)
               if counterfactuals else Search((), (), 0, False))
     e = story.endings[ending]
+    decided = [t for r in ([rule] if rule else []) + passed if r.condition is not None for t in r.condition.deciding]
+    flags = _deciding_flags(story, decided)
     return Verdict(
         ending=ending, title=e.title, text=e.text, references=tuple(story.references[r] for r in e.refs),
         direct=direct, last_choice=story.scenes[last.scene].choices[last.choice].label,
@@ -192,5 +263,7 @@ def build_verdict(story: Story, start: State, played: Sequence[Played], *, count
         movers=movers(story, played, decisive), counterfactuals=search.found, unreached=search.unreached,
         dims=dict(zip(story.dimensions, final.dims, strict=True)),
         flags=tuple(f for f in story.flags if f in final.flags),
-        search_states=search.states, search_complete=search.complete,
+        search_states=search.states, search_complete=search.complete, deciding_flags=flags,
+        switches=switches(story, played, flags),
+        flag_text={f: story.flags[f].text for f in flags if f in story.flags},
     )

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from html import escape
 
 from trainer.engine.conditions import TermTrace
+from trainer.engine.counterfactual import Change
 from trainer.engine.debrief import Debrief
 from trainer.engine.explain import ChoiceExplanation
 from trainer.engine.grading import RebuttalResult, TypedResult
@@ -69,7 +70,8 @@ def _debate(g: RebuttalResult | TypedResult) -> str:
         reply = f"<p><i>Reply:</i> {_e(g.reply)}</p>" if g.reply else ""
         return (f"<section><p><b>Debate rebuttal:</b> {_e(g.text)} — {g.total}/{g.max_total}</p>"
                 f"<ul>{rows}</ul>{reply}</section>")
-    rows = "".join(f"<li>covered: {_e(p.text)} (words: {escape(', '.join(p.words))})</li>" for p in g.covered)
+    rows = "".join(f"<li>covered: {_e(p.text)} (your words: {', '.join(f'“{_e(w)}”' for w in p.spans or p.words)})"
+                   "</li>" for p in g.covered)
     rows += "".join(f"<li>missed: {_e(text)}</li>" for _, text in g.missed)
     return f"<section><p><b>Typed rebuttal:</b> {escape(g.message)}</p><ul>{rows}</ul></section>"
 
@@ -95,19 +97,37 @@ def _verdict(v: Verdict) -> str:
         if r.condition is not None:
             out.append(f"<p><b>Not {_e(r.title)}</b> (rule {r.index}: <code>{escape(r.source)}</code>):</p>"
                        + _terms(r.condition.terms))
-    if v.movers:
+    if v.movers or v.switches:
         out.append("<p><b>What moved the deciding values most:</b></p><table><tr><th>change</th><th>dimension"
-                   "</th><th>choice</th><th>scene</th></tr>")
+                   " or flag</th><th>choice</th><th>scene</th></tr>")
+        out += [f"<tr><td>{'set' if w.on else 'cleared'}</td><td><code>{escape(w.name)}</code></td>"
+                f"<td>{_e(w.label)}</td><td>{_e(w.scene_title)}</td></tr>" for w in v.switches]
         out += [f"<tr><td>{m.delta:+d}</td><td>{_e(m.dimension_label)}</td><td>{_e(m.label)}</td>"
                 f"<td>{_e(m.scene_title)}</td></tr>" for m in v.movers[:8]]
         out.append("</table>")
+    for f in v.unswitched_own:
+        meaning = v.flag_text.get(f, "")
+        out.append(f"<p>None of your choices {'cleared' if f in v.flags else 'set'} <code>{escape(f)}</code>"
+                   + (f" ({_e(meaning)})" if meaning else "") + ".</p>")
     if v.counterfactuals or v.unreached:
         out.append("<p><b>What a different decision would have done:</b></p><ul>")
-        out += [f"<li>{_e(c.sentence)}" + (f" <i>({escape(c.caveat)})</i>" if c.caveat else "") + "</li>"
-                for c in v.counterfactuals]
+        for c in v.counterfactuals:
+            item = f"<li>{_e(c.sentence)}" + (f" <i>({escape(c.caveat)})</i>" if c.caveat else "")
+            if len(c.changes) > 1:
+                item += "<ol>" + "".join(f"<li>{_change(ch)}</li>" for ch in c.changes) + "</ol>"
+            out.append(item + "</li>")
         out += [f"<li><i>{_e(u.title)}</i>: {escape(u.reason)}.</li>" for u in v.unreached]
         out.append("</ul>")
     return "".join(out)
+
+
+def _change(c: Change) -> str:
+    """A changed decision, its label whole: what it replaced and, in bold, what it did toward the ending."""
+    line = f"<i>{_e(c.scene_title)}</i>: “{_e(c.label)}”"
+    line += f" instead of “{_e(c.instead_label)}”" if c.instead_of is not None else " (a scene you did not reach)"
+    if c.moved:
+        line += " — <b>" + escape(", ".join(clean(m) for m in c.moved)) + "</b>"
+    return line
 
 
 def render_html(d: Debrief) -> str:

@@ -6,6 +6,7 @@ characters and line breaks so a label cannot break the document's structure.
 
 from __future__ import annotations
 
+from trainer.engine.counterfactual import Change
 from trainer.engine.debrief import Debrief
 from trainer.engine.explain import ChoiceExplanation
 from trainer.engine.grading import RebuttalResult, TypedResult
@@ -62,7 +63,7 @@ def _debate(g: RebuttalResult | TypedResult) -> list[str]:
         return [*out, ""]
     out = [f"**Typed rebuttal:** {g.message}", ""]
     for p in g.covered:
-        out.append(f"- covered: {_one(p.text)} (words: {', '.join(_one(w) for w in p.words)})")
+        out.append(f"- covered: {_one(p.text)} (your words: {', '.join(f'“{_one(w)}”' for w in p.spans or p.words)})")
     for _, text in g.missed:
         out.append(f"- missed: {_one(text)}")
     return [*out, ""]
@@ -86,18 +87,36 @@ def _verdict(v: Verdict) -> list[str]:
             out += [f"**Not {_one(r.title)}** (rule {r.index}: `{_one(r.source)}`):", ""]
             out += [f"- {'✓' if t.held else '✗'} `{_one(t.text)}` — {_one(t.sentence)}" for t in r.condition.terms]
             out.append("")
-    if v.movers:
-        out += ["**What moved the deciding values most:**", "", "| change | dimension | choice | scene |",
+    if v.movers or v.switches:
+        out += ["**What moved the deciding values most:**", "", "| change | dimension or flag | choice | scene |",
                 "|---|---|---|---|"]
+        out += [f"| {'set' if w.on else 'cleared'} | {_one(w.name)} | {_one(w.label)} | {_one(w.scene_title)} |"
+                for w in v.switches]
         out += [f"| {m.delta:+d} | {_one(m.dimension_label)} | {_one(m.label)} | {_one(m.scene_title)} |"
                 for m in v.movers[:8]]
         out.append("")
+    for f in v.unswitched_own:
+        meaning = v.flag_text.get(f, "")
+        out += [f"None of your choices {'cleared' if f in v.flags else 'set'} `{f}`"
+                + (f" ({_one(meaning)})" if meaning else "") + ".", ""]
     if v.counterfactuals or v.unreached:
         out += ["**What a different decision would have done:**", ""]
-        out += [f"- {_one(c.sentence)}" + (f" *({c.caveat})*" if c.caveat else "") for c in v.counterfactuals]
+        for c in v.counterfactuals:
+            out.append(f"- {_one(c.sentence)}" + (f" *({c.caveat})*" if c.caveat else ""))
+            if len(c.changes) > 1:
+                out += [f"    {i}. {_change(ch)}" for i, ch in enumerate(c.changes, start=1)]
         out += [f"- *{_one(u.title)}*: {u.reason}." for u in v.unreached]
         out.append("")
     return out
+
+
+def _change(c: Change) -> str:
+    """A changed decision, its label whole: what it replaced and, in bold, what it did toward the ending."""
+    line = f'*{_one(c.scene_title)}*: "{_one(c.label)}"'
+    line += f' instead of "{_one(c.instead_label)}"' if c.instead_of is not None else " (a scene you did not reach)"
+    if c.moved:
+        line += " — **" + ", ".join(_one(m) for m in c.moved) + "**"
+    return line
 
 
 def render_markdown(d: Debrief) -> str:

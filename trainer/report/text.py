@@ -7,9 +7,11 @@ fields) or ``markdown_to_plain`` (Markdown fields).
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 from trainer.engine.conditions import TermTrace
+from trainer.engine.counterfactual import Change, Counterfactual, short_label
 from trainer.engine.debrief import Debrief
 from trainer.engine.explain import ChoiceExplanation, Destination, EffectChange, FlagChange
 from trainer.engine.grading import RebuttalResult, TypedResult, WhyResult
@@ -19,6 +21,7 @@ from trainer.report.plaintext import clean, markdown_to_plain
 from trainer.story.model import Reference
 
 INDENT = "  "
+WIDTH = 79  # the verdict fits an 80-column terminal
 
 
 def md_lines(text: str, indent: str = "") -> list[str]:
@@ -99,38 +102,112 @@ def _terms(terms: Iterable[TermTrace]) -> str:
     return "; ".join(seen)
 
 
-def verdict(v: Verdict, dims: dict[str, tuple[str, int]] | None = None, *, movers: int = 5) -> list[str]:
-    """The ending with its causal trace and counterfactuals. ``dims`` maps id -> (label, max)."""
+def wrap(text: str, first: str = "", rest: str | None = None, width: int = WIDTH) -> list[str]:
+    """One line of text wrapped to ``width`` columns, the first line after ``first``, the others after
+    ``rest`` (default: as many spaces as ``first``). Words longer than a line (a URL) are not broken; ``width``
+    0 keeps the line whole."""
+    if not width:
+        return [first + text]
+    rest = " " * len(first) if rest is None else rest
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False,
+                         break_on_hyphens=False) or [first.rstrip()]
+
+
+def _wrap_md(text: str, width: int) -> list[str]:
+    """Markdown as plain wrapped paragraphs; list items hang under their text, code blocks are kept as they are."""
+    out: list[str] = []
+    for line in md_lines(text):
+        if not line or not width:
+            out.append(line)
+        elif line.startswith("- "):
+            out += wrap(line[2:], "- ", width=width)
+        else:
+            out += wrap(line, width=width)
+    return out
+
+
+def change_line(c: Change, short: bool = False) -> str:
+    """One changed decision of a counterfactual: 'The general strike: "Build councils…" instead of "Hand the
+    strike to the union leadership" — organisation +2 (instead of -2), sets councils'. ``short`` cuts long
+    labels to their first clause (``short_label``)."""
+    label = short_label(c.label) if short else c.label
+    line = f'{clean(c.scene_title)}: "{clean(label)}"'
+    if c.instead_of is not None:
+        line += f' instead of "{clean(short_label(c.instead_label))}"'
+    else:
+        line += " (a scene you did not reach)"
+    if c.moved:
+        line += " — " + ", ".join(clean(m) for m in c.moved)
+    return line
+
+
+def counterfactual(c: Counterfactual, width: int = WIDTH) -> list[str]:
+    """The headline, then (for more than one change) every changed decision, numbered, indented below it."""
+    head = clean(c.sentence) + (f" ({c.caveat})" if c.caveat else "")
+    out = wrap(head, INDENT, width=width)
+    if len(c.changes) > 1:
+        for i, ch in enumerate(c.changes, start=1):
+            out += wrap(change_line(ch), f"{INDENT * 2}{i}. ", width=width)
+    return out
+
+
+def _names(names: list[str]) -> str:
+    if len(names) > 3:
+        return "the deciding values"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def verdict(v: Verdict, dims: dict[str, tuple[str, int]] | None = None, *, movers: int = 5,
+            width: int = WIDTH) -> list[str]:
+    """The ending with its causal trace and counterfactuals, wrapped to ``width`` columns (0: not wrapped).
+    ``dims`` maps id -> (label, max)."""
     if v.rule is not None:
         head = f"ENDING  {clean(v.title)}  (rule {v.rule.index} of {v.rule.count}: {v.rule.source})"
     else:
         head = f'ENDING  {clean(v.title)}  (reached directly by "{clean(v.last_choice)}" in {clean(v.last_scene)})'
-    out = [head]
-    out += md_lines(v.text)
+    out = wrap(head, "", INDENT, width)
+    out += _wrap_md(v.text, width)
     if v.rule is not None and v.rule.condition is not None:
-        out.append(f"Decided by: {_terms(v.rule.condition.deciding)}.")
+        out += wrap(f"Decided by: {_terms(v.rule.condition.deciding)}.", "", INDENT, width)
     for r in v.passed_over:
         if r.condition is not None:
-            out.append(f"Not {clean(r.title)} (rule {r.index}: {r.source}): {_terms(r.condition.deciding)}.")
-    names = " and ".join(v.decisive) if len(v.decisive) <= 3 else "the deciding values"
-    if v.movers:
-        out.append(f"What moved {names} most:")
+            out += wrap(f"Not {clean(r.title)} (rule {r.index}: {r.source}): {_terms(r.condition.deciding)}.",
+                        "", INDENT, width)
+    switched: list[str] = []
+    for w in v.switches:
+        if w.name not in switched:
+            switched.append(w.name)
+    flags = [f.removeprefix("visited.") for f in switched]
+    if v.movers or v.switches:
+        out.append(f"What moved {_names([*v.decisive, *flags])} most:" if v.movers
+                   else f"What decided {_names(flags)}:")
+        for w in v.switches:
+            out += wrap(f'{clean(w.text)}  "{clean(w.label)}"  in  {clean(w.scene_title)}', INDENT, INDENT * 2,
+                        width)
         for m in v.movers[:movers]:
-            dim = f" {m.dimension}" if len(v.decisive) > 1 else ""
-            out.append(f'{INDENT}{m.delta:+d}{dim}  "{clean(m.label)}"  in  {clean(m.scene_title)}')
+            dim = f" {m.dimension}" if len(v.decisive) > 1 or v.switches else ""
+            out += wrap(f'{m.delta:+d}{dim}  "{clean(m.label)}"  in  {clean(m.scene_title)}', INDENT, INDENT * 2,
+                        width)
     elif v.decisive:
-        out.append(f"None of your choices moved {names}.")
+        out.append(f"None of your choices moved {_names(list(v.decisive))}.")
+    for f in v.unswitched_own:
+        meaning = v.flag_text.get(f, "")
+        verb = "cleared" if f in v.flags else "set"
+        out += wrap(f"None of your choices {verb} {f}" + (f" ({clean(meaning)})" if meaning else "") + ".",
+                    "", INDENT, width)
     if v.counterfactuals:
         out.append("What a different decision would have done:")
         for c in v.counterfactuals:
-            out.append(INDENT + clean(c.sentence) + (f" ({c.caveat})" if c.caveat else ""))
+            out += counterfactual(c, width)
     for u in v.unreached:
-        out.append(f"{INDENT}{clean(u.title)}: {u.reason}.")
+        out += wrap(f"{clean(u.title)}: {u.reason}.", INDENT, width=width)
     if v.references:
         out.append("History:")
-        out += reference_lines(v.references)
+        for line in reference_lines(v.references):
+            out += wrap(line.strip(), INDENT, width=width)
     if dims:
-        out.append("Final values: " + ", ".join(f"{clean(label)} {v.dims[d]}/{hi}" for d, (label, hi) in dims.items()))
+        values = ", ".join(f"{clean(label)} {v.dims[d]}/{hi}" for d, (label, hi) in dims.items())
+        out += wrap(f"Final values: {values}", "", INDENT, width)
     return out
 
 
@@ -151,7 +228,7 @@ def typed(r: TypedResult) -> list[str]:
         return [r.message]
     out = [r.message]
     for p in r.covered:
-        words = ", ".join(f'"{clean(w)}"' for w in p.words)
+        words = ", ".join(f'"{clean(w)}"' for w in (p.spans or p.words))
         out.append(f"{INDENT}Covered: {clean(p.text)} (your words: {words})")
     for _, text in r.missed:
         out.append(f"{INDENT}Missed: {clean(text)}")

@@ -23,6 +23,43 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
+class _StoryLoader(SafeLoader):  # type: ignore[misc, valid-type]
+    """``SafeLoader`` with the same tags, resolved faster (issue 8: about a fifth of a large compose).
+
+    The composer calls back into Python for every node: ``resolve`` to tag it, ``descend_resolver`` and
+    ``ascend_resolver`` for path resolvers. Safe loading registers no path resolvers, so those two do nothing
+    (``compose`` falls back to the plain loader if any were ever added), and ``resolve`` looks up the implicit
+    resolvers by first character once, instead of concatenating two lists per scalar.
+    """
+
+    _by_first = {k: tuple(v + SafeLoader.yaml_implicit_resolvers.get(None, []))
+                 for k, v in SafeLoader.yaml_implicit_resolvers.items() if k is not None}
+    _wildcard = tuple(SafeLoader.yaml_implicit_resolvers.get(None, []))
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._by_first.get(value[:1], self._wildcard):  # type: ignore[index]
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
+
+def _loader_class() -> type:
+    fast = not SafeLoader.yaml_path_resolvers and SafeLoader.yaml_implicit_resolvers == _IMPLICIT
+    return _StoryLoader if fast else SafeLoader
+
+
+_IMPLICIT = {k: list(v) for k, v in SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def _fail(path: str, message: str, line: int = 1, col: int = 1, hint: str = "", code: str = "E001") -> StoryError:
     return StoryError([Diagnostic(code, Severity.ERROR, message, Pos(path, line, col), hint)])
 
@@ -69,7 +106,7 @@ def compose(text: str, name: str) -> yaml.Node:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        loader = SafeLoader(text)
+        loader = _loader_class()(text)
         try:
             node = loader.get_single_node()
         finally:

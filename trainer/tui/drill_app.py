@@ -13,6 +13,8 @@ before the next round is scheduled, and the next write re-reads the file.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -25,7 +27,7 @@ from textual.widgets import Footer, Header, Static
 from trainer.drill.deck import Deck
 from trainer.drill.plain import percent, progress_lines
 from trainer.drill.play import RoundPlay
-from trainer.drill.run import DrillRun, Outcome
+from trainer.drill.run import DrillRun, Outcome, utc_now
 from trainer.drill.store import DrillProgress, DrillStoreError, load_drill
 from trainer.drill.view import progress_view
 from trainer.tui.game import Game
@@ -167,9 +169,10 @@ class DrillApp(App[int]):
 
     TITLE = "trainer"
 
-    def __init__(self, deck: Deck, progress: DrillProgress, *, limit: int | None = None) -> None:
+    def __init__(self, deck: Deck, progress: DrillProgress, *, limit: int | None = None,
+                 now: Callable[[], datetime] = utc_now) -> None:
         super().__init__()
-        self.drill = DrillRun(deck, progress, limit=limit)
+        self.drill = DrillRun(deck, progress, limit=limit, now=now)
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = resolve_theme(None, no_color=bool(os.environ.get("NO_COLOR"))) or "textual-dark"

@@ -75,3 +75,10 @@ def test_plan_practises_ahead_when_nothing_is_due() -> None:
 ])
 def test_describe_wait(slot: Slot, text: str) -> None:
     assert describe_wait(slot, NOW) == text
+
+
+def test_new_rounds_take_turns_between_stories_and_are_capped() -> None:
+    keys = [f"a/{i}" for i in range(4)] + ["b/0", "b/1", "c/0"]
+    p = plan(keys, {}, NOW)
+    assert p.new == ("a/0", "b/0", "c/0", "a/1", "b/1")  # NEW_PER_DRILL = 5; a/2, a/3 wait for the next drill
+    assert plan(keys, {}, NOW, new_limit=100).new == ("a/0", "b/0", "c/0", "a/1", "b/1", "a/2", "a/3")

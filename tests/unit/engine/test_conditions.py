@@ -53,10 +53,16 @@ def condition_of(source: str) -> tuple[Story, object]:
         ("organisation + unity >= 4", (1, 2), set(), False,
          ["organisation + unity >= 4 does not hold (organisation 1, unity 2)"],
          ["needs organisation + unity >= 4 (organisation 1, unity 2)"]),
-        # parentheses keep a nested 'or' as one term of the 'and'
+        # parentheses keep a nested 'or' as one term of the 'and'; it is said by the part that held
         ("(militia or coup) and unity != 0", (0, 0), {"coup"}, False,
-         ["militia or coup holds (militia is not set, coup is set)", "unity 0, needed anything but 0"],
+         ["coup is set", "unity 0, needed anything but 0"],
          ["needs unity != 0 (you have 0)"]),
+        # a nested 'or' that failed is said by all its parts, a nested 'and' that failed by the failed ones
+        ("(militia or organisation >= 2) and unity != 0", (1, 1), set(), False,
+         ["militia is not set, organisation 1, needed 2 or more", "unity 1 (needed anything but 0)"],
+         ["needs militia or organisation >= 2 (militia is not set, organisation 1)"]),
+        ("(militia and not coup) or unity > 5", (0, 0), {"militia", "coup"}, False,
+         ["coup is set", "unity 0, needed more than 5"], None),
     ],
 )
 def test_trace(source: str, dims: tuple[int, int], flags: set[str], held: bool, sentences: list[str],
@@ -85,7 +91,8 @@ def test_to_dict_is_plain_data(strike: Story) -> None:
         "source": "organisation >= 6 and councils", "held": True, "combine": "and",
         "terms": [
             {"text": "organisation >= 6", "held": True, "values": {"organisation": 8},
-             "sentence": "organisation 8 (needed 6 or more)"},
-            {"text": "councils", "held": True, "values": {"councils": True}, "sentence": "councils is set"},
+             "sentence": "organisation 8 (needed 6 or more)", "need": "6 or more"},
+            {"text": "councils", "held": True, "values": {"councils": True}, "sentence": "councils is set",
+             "need": ""},
         ],
     }

@@ -6,6 +6,7 @@ import pytest
 from engine_helpers import story_from
 
 from trainer.engine import find_counterfactuals, replay_choices, rules_for, start_state
+from trainer.engine.counterfactual import short_label
 from trainer.engine.state import State
 from trainer.story.model import Story
 
@@ -95,8 +96,13 @@ def test_changes_name_what_the_player_did_instead(strike: Story) -> None:
         ("strike", "councils", "leaders", 1), ("winter", "conference", "bargain", 2)]
     assert dual.sentence == (
         'Had you chosen "Build councils of action in every workplace" in The general strike and "Call a '
-        'conference of factory delegates" in Winter, you would have reached "Dual power" (organisation 8): '
-        "Elected delegates give the strike its own leadership.")
+        'conference of factory delegates" in Winter, you would have reached "Dual power" (organisation 8 — '
+        "needed 6 or more; councils is set): Elected delegates give the strike its own leadership.")
+    # ranked by what each did toward the rule, compared with the player's choice there
+    assert [(ch.rank, ch.moved) for ch in dual.changes] == [
+        (1, ("sets councils", "organisation +2 (instead of -2)")), (2, ("organisation +3",))]
+    assert [ch.why for ch in dual.changes] == ["Elected delegates give the strike its own leadership.",
+                                               "The delegates coordinate the whole city."]
     # one change, and the rest of the game replayed as played ("bargain" in Winter)
     stalemate = found["stalemate"]
     assert stalemate.route == (("strike", "councils"), ("winter", "bargain"))
@@ -195,5 +201,154 @@ def test_a_different_order_of_the_players_own_choices_costs_nothing(loop: Story)
     victory = found["victory"]
     assert victory.cost == 0
     assert victory.sentence.startswith('Making only choices you made, in another order ("Talk to people" in The '
-                                       "square")
-    assert victory.sentence.endswith('you would have reached "Victory" (support 3).')
+                                       "square (3 times), ")
+    assert victory.sentence.endswith('you would have reached "Victory" (support 3 — needed 3 or more; leaflet is '
+                                     "set).")
+
+
+RANKED = """
+format: 1
+id: ranked
+title: t
+summary: s
+dimensions:
+  power: {label: Power, low: l, high: h, start: 0}
+  mood: {label: Mood, low: l, high: h, start: 0}
+flags:
+  armed: The workers are armed
+  gone: Gone abroad
+scenes:
+  one:
+    title: One
+    text: t
+    choices:
+      cheer: {label: Cheer, effects: {mood: {by: 1, why: Spirits rise.}}, goto: two}
+      sulk: {label: Sulk, goto: two}
+  two:
+    title: Two
+    text: t
+    choices:
+      build:
+        label: Build councils in every workplace
+        when: mood >= 1
+        effects: {power: {by: 3, why: delegates elected and recallable give the strike its own leadership}}
+        goto: three
+      wait: {label: Wait, goto: three}
+  three:
+    title: Three
+    text: t
+    choices:
+      arm: {label: Arm the pickets, set: [armed], explain: Pickets with rifles. Nobody expected it., goto: end}
+      flee: {label: Flee, goto: abroad}
+      rest: {label: Rest, goto: end}
+endings:
+  armed_rising: {title: The rising, when: armed, text: t}
+  dual: {title: Dual power, when: power >= 3, text: t}
+  abroad: {title: Abroad, when: gone, text: t}
+  lose: {title: Lose, text: t}
+"""
+
+
+def test_the_reason_comes_from_the_change_that_decides_not_the_first() -> None:
+    # 'Cheer' only unlocks 'Build'; 'Build' moves the power the ending's rule reads: its reason is given
+    story = story_from(RANKED)
+    found = {c.ending: c for c in find_counterfactuals(story, [("one", "sulk"), ("two", "wait"),
+                                                               ("three", "rest")], exclude=["lose"]).found}
+    dual = found["dual"]
+    assert [(ch.choice, ch.rank) for ch in dual.changes] == [("cheer", 0), ("build", 1)]
+    assert dual.sentence == (
+        'Had you chosen "Cheer" in One and "Build councils in every workplace" in Two, you would have reached '
+        '"Dual power" (power 3 — needed 3 or more): delegates elected and recallable give the strike its own '
+        "leadership.")
+    assert dual.changes[0].why == "" and dual.changes[0].moved == ()
+
+
+def test_the_change_that_sets_the_deciding_flag_gives_the_flags_meaning() -> None:
+    story = story_from(RANKED)
+    found = {c.ending: c for c in find_counterfactuals(story, [("one", "sulk"), ("two", "wait"),
+                                                               ("three", "rest")], exclude=["lose"]).found}
+    rising = found["armed_rising"]
+    assert [(ch.choice, ch.rank, ch.moved) for ch in rising.changes] == [("arm", 1, ("sets armed",))]
+    assert rising.sentence == ('Had you chosen "Arm the pickets" in Three, you would have reached "The rising" '
+                               "(armed is set): The workers are armed.")
+    # an ending reached straight by a choice: that choice decides, and no value is quoted
+    abroad = found["abroad"]
+    assert abroad.changes[0].moved == ("ends the game there",)
+    assert abroad.sentence == 'Had you chosen "Flee" in Three, you would have reached "Abroad".'
+
+
+def test_an_earlier_rule_that_had_to_fail_is_named_in_the_values() -> None:
+    # to reach 'Dual power' from a game that reached 'The rising', 'armed' must not be set: its rule is named
+    story = story_from(RANKED)
+    found = {c.ending: c for c in find_counterfactuals(story, [("one", "cheer"), ("two", "wait"),
+                                                               ("three", "arm")], exclude=["armed_rising"]).found}
+    dual = found["dual"]
+    assert [d.phrase for d in dual.deciding] == ["power 3 — needed 3 or more", "armed is not set"]
+    assert [(ch.choice, ch.rank, ch.moved) for ch in dual.changes] == [
+        ("build", 1, ("power +3",)), ("rest", 2, ("does not set armed",))]
+
+
+CHAIN = """
+format: 1
+id: chain
+title: t
+summary: s
+dimensions:
+  prep: {label: Preparation, low: l, high: h, start: 0}
+  power: {label: Power, low: l, high: h, start: 0}
+scenes:
+""" + "".join(f"""
+  s{i}:
+    title: Step {i}
+    text: t
+    choices:
+      ready: {{label: Get ready number {i}, effects: {{prep: {{by: 1, why: Ready {i}.}}}}, goto: s{i + 1}}}
+      idle: {{label: Idle, goto: s{i + 1}}}
+""" for i in range(1, 6)) + """
+  s6:
+    title: The decision
+    text: t
+    choices:
+      build: {label: "Build councils: every workplace elects delegates", when: prep >= 5,
+              effects: {power: {by: 3, why: The councils lead.}}, goto: end}
+      wait: {label: Wait, goto: end}
+endings:
+  win: {title: Win, when: power >= 3, text: t}
+  lose: {title: Lose, text: t}
+"""
+
+
+def test_a_long_counterfactual_names_the_decisive_change_and_counts_the_rest() -> None:
+    story = story_from(CHAIN)
+    route = [(f"s{i}", "idle") for i in range(1, 6)] + [("s6", "wait")]
+    (win,) = find_counterfactuals(story, route, exclude=["lose"]).found
+    assert win.cost == 6 and [c.step for c in win.named] == [6]
+    assert win.sentence == ('Had you chosen "Build councils: every workplace elects delegates" in The decision '
+                            '(and 5 more changes), you would have reached "Win" (power 3 — needed 3 or more): The '
+                            "councils lead.")
+    # the whole list stays in the data
+    data = win.to_dict()
+    assert [c["label"] for c in data["changes"]] == [f"Get ready number {i}" for i in range(1, 6)] + [
+        "Build councils: every workplace elects delegates"]
+    assert data["named"] == [6] and data["because"] == "The councils lead."
+    assert data["deciding"][0]["phrase"] == "power 3 — needed 3 or more"
+
+
+@pytest.mark.parametrize(("label", "short"), [
+    ("Defeat the coup through the council: a defence committee of every workers' party, the railways",
+     "Defeat the coup through the council…"),
+    ("Abolish the army altogether; only local militias, no central command and no officers of the old army",
+     "Abolish the army altogether…"),
+    ("Build councils of action in every workplace", "Build councils of action in every workplace"),  # short
+    # three words before the colon are too few; the dash comes later
+    ("Sign the treaty: recognition and trade, in return for staying out of the region's affairs — goods",
+     "Sign the treaty: recognition and trade…"),
+    # a comma cut only in a long label, and never before a qualification
+    ("Put the Workers' League at the head of the march and call for the overthrow tonight, while the mood is "
+     "high", "Put the Workers' League at the head of the march and call for the overthrow tonight, while the "
+     "mood is high"),
+    ("Give the estates to the peasants' committees, with credit and machines for those who choose to farm",
+     "Give the estates to the peasants' committees…"),
+])
+def test_short_labels_keep_the_first_clause(label: str, short: str) -> None:
+    assert short_label(label) == short

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from trainer.engine import grade_rebuttal, grade_typed, grade_why
+from trainer.engine.textmatch import STOP_WORDS
+from trainer.story import load_story
 from trainer.story.model import Story
+
+BUNDLED = Path(__file__).resolve().parents[3] / "stories"
 
 
 @pytest.mark.parametrize(
@@ -82,3 +88,33 @@ def test_typed_refusals_are_results(strike: Story, answer: str, status: str, mes
 
 def test_typed_at_the_limit_is_graded(strike: Story) -> None:
     assert grade_typed(strike.debates["left_gov"], "army " * 2000).graded
+
+
+def test_typed_reports_phrases_as_typed_never_a_stop_word_alone() -> None:
+    # the editor's case: "the" was listed as one of "your words" for the phrase "against the right"
+    story = load_story(BUNDLED / "elections_or_councils.yaml")
+    answer = ("We vote against the right, but without illusions: the state's army and the judges are not "
+              "neutral, and the councils must win the rank and file.")
+    r = grade_typed(story.debates["left_government"], answer)
+    spans = {p.point: p.spans for p in r.covered}
+    assert spans["no_illusions"] == ("vote", "against the right", "without illusions")
+    assert spans["ranks"] == ("rank and file",)  # 'rank' for the phrase 'ranks' lies inside it: said once
+    assert spans["state"] == ("state", "army", "judges", "not neutral")
+    words = {p.point: p.words for p in r.covered}
+    assert words["no_illusions"] == ("vote", "against", "right", "without", "illusions")
+    assert words["ranks"] == ("rank", "file")
+
+
+@pytest.mark.parametrize("path", sorted(BUNDLED.glob("*.yaml")), ids=lambda p: p.stem)
+def test_no_bundled_grade_lists_a_stop_word_alone(path: Path) -> None:
+    story = load_story(path)
+    for debate in story.debates.values():
+        if not debate.key_points:
+            continue
+        # the model answer, and every phrase of every point typed one after another
+        phrases = " ".join(ph for kp in debate.key_points.values() for ph in kp.phrases)
+        for answer in (debate.model_answer, phrases, f"the {phrases} and the"):
+            r = grade_typed(debate, answer)
+            for p in r.covered:
+                assert p.spans and p.words
+                assert not [w for w in (*p.spans, *p.words) if w.casefold() in STOP_WORDS], (debate.id, p.point)

@@ -52,6 +52,9 @@ def test_json_is_plain_data(strike: Story) -> None:
     assert data["format"] == "trainer-debrief"
     assert data["verdict"]["rule"]["index"] == 2
     assert data["entries"][0]["debate"][1]["covered"][0]["words"] == ["army"]
+    assert data["entries"][0]["debate"][1]["covered"][0]["spans"] == ["army"]
+    dual = next(c for c in data["verdict"]["counterfactuals"] if c["ending"] == "dual_power")
+    assert [c["rank"] for c in dual["changes"]] == [1, 2] and dual["named"] == [1, 2]
     assert data["quiz"]["gain"] == 0.5
 
 
@@ -71,3 +74,27 @@ def test_hostile_story_text_is_escaped() -> None:
 def test_unknown_format(strike: Story) -> None:
     with pytest.raises(ValueError, match="unknown report format 'pdf'"):
         render(build_debrief(Session(strike)), "pdf")
+
+
+def test_counterfactual_changes_are_a_nested_list(strike: Story) -> None:
+    d = build_debrief(Session(strike, GAME))
+    md = render(d, "md")
+    assert ('- Had you chosen "Build councils of action in every workplace" in The general strike and "Call a '
+            'conference of factory delegates" in Winter, you would have reached "Dual power"') in md
+    assert ('    1. *The general strike*: "Build councils of action in every workplace" instead of "Hand the strike '
+            'to the union leadership" — **sets councils, organisation +2 (instead of -2)**') in md
+    assert '    2. *Winter*: "Call a conference of factory delegates" instead of "Bargain with the government"' in md
+    html = render(d, "html")
+    assert "<ol><li><i>The general strike</i>: “Build councils of action in every workplace” instead of" in html
+    assert "<b>sets councils, organisation +2 (instead of -2)</b></li><li><i>Winter</i>" in html
+    assert "None of your choices set <code>councils</code>" in html
+
+
+def test_the_text_verdict_fits_80_columns(strike: Story) -> None:
+    text = render(build_debrief(Session(strike, GAME)), "text")
+    verdict = text[text.index("ENDING"):]
+    assert all(len(line) <= 80 for line in verdict.splitlines())
+    assert ("  Had you chosen \"Build councils of action in every workplace\" in The general\n"
+            "  strike and \"Call a conference of factory delegates\" in Winter, you would have\n") in verdict
+    assert ("    1. The general strike: \"Build councils of action in every workplace\"\n"
+            "       instead of \"Hand the strike to the union leadership\" — sets councils,\n") in verdict

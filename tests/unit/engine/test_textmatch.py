@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.engine.textmatch import find_phrase, fold, stem, tokens
+from trainer.engine.textmatch import STOP_WORDS, find_phrase, fold, match_phrase, stem, tokens
 
 
 @pytest.mark.parametrize(
@@ -55,6 +55,17 @@ def test_stem(forms: list[str], same: bool) -> None:
         ("the state's army", "state", ["state"]),  # possessive
         ("L'État bourgeois", "etat", ["État"]),  # accents folded on both sides
         ("", "army", None),  # nothing to match
+        # a phrase stands together: punctuation between its words breaks it
+        ("the state is not. Neutral observers agree", "not neutral", None),
+        ("the state, army and police", "state army", None),
+        ("not-neutral", "not neutral", ["not", "neutral"]),
+        ("workers' control of the banks", "workers control", ["workers", "control"]),  # an apostrophe joins
+        ("the State's army", "state army", ["State", "army"]),  # so does a possessive
+        ("Workers organised in councils", "workers organise", ["Workers", "organised"]),  # word forms
+        # a phrase that is one stop word never matches; inside a longer phrase stop words count
+        ("the army", "the", None),
+        ("stand with them", "with them", ["with", "them"]),
+        ("we vote against the right", "against the right", ["against", "the", "right"]),
     ],
 )
 def test_find_phrase(answer: str, phrase: str, matched: list[str] | None) -> None:
@@ -65,3 +76,25 @@ def test_find_phrase(answer: str, phrase: str, matched: list[str] | None) -> Non
 def test_tokens_keep_positions() -> None:
     toks = tokens("Build councils!")
     assert [(t.text, t.start, t.end) for t in toks] == [("Build", 0, 5), ("councils", 6, 14)]
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase", "span", "words"),
+    [
+        # the span is the answer's own text, as typed; its stop words are never listed on their own
+        ("We vote Against the Right!", "against the right", "Against the Right", ("Against", "Right")),
+        ("they want the rank-and-file", "rank and file", "rank-and-file", ("rank", "file")),
+        ("the State’s army", "state army", "State’s army", ("State", "army")),
+        ("Cafe\u0301 owners", "café", "Café", ("Café",)),  # decomposed input is normalised first
+    ],
+)
+def test_match_reports_the_span_as_typed(answer: str, phrase: str, span: str, words: tuple[str, ...]) -> None:
+    m = match_phrase(tokens(answer), phrase)
+    assert m is not None
+    assert (m.text, m.words, m.phrase) == (span, words, phrase)
+
+
+def test_stop_words_are_function_words_only() -> None:
+    assert {"the", "and", "with", "them", "of"} <= STOP_WORDS
+    # words that can carry a point alone are not stop words
+    assert not {"no", "not", "whose", "us", "may", "now", "every"} & STOP_WORDS

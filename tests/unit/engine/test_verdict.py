@@ -59,3 +59,19 @@ def test_to_dict_has_the_whole_trace(strike: Story) -> None:
                                                     "councils"]
     assert d["counterfactuals"][0]["verified"] is True
     assert d["references"][0]["id"] == "chile_1973"
+
+
+def test_flags_that_decide_are_traced_to_the_decisions_that_switched_them(strike: Story) -> None:
+    v = build_verdict(strike, start_state(strike), played(strike, ["councils", "conference"]))
+    assert v.ending == "dual_power" and v.deciding_flags == ("councils",)
+    assert [(w.step, w.choice, w.text, w.meaning) for w in v.switches] == [
+        (1, "councils", "sets councils", "Councils of action exist in the workplaces")]
+    assert v.unswitched_own == ()
+    assert v.to_dict()["switches"][0]["name"] == "councils"
+
+
+def test_a_flag_nothing_set_is_said_to_be_unset(strike: Story) -> None:
+    # the coup: 'not councils' held because no choice set councils
+    v = build_verdict(strike, start_state(strike), played(strike, ["leaders", "bargain"]))
+    assert v.switches == () and v.unswitched_own == ("councils",)
+    assert v.flag_text == {"councils": "Councils of action exist in the workplaces"}

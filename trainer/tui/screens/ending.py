@@ -42,14 +42,18 @@ def rule_line(v: Verdict) -> Text:
 
 
 def trace_text(v: Verdict) -> Text:
+    """✓ each term of the rule that chose the ending; ✗ each earlier rule, with the terms that failed it."""
     lines = []
-    for t in v.decided_by:
-        mark = "✓" if t.held else "✗"
-        lines.append(Text.assemble(f"{mark} ", plain(one_line(t.sentence or t.text))))
+    if v.rule is not None and v.rule.condition is not None:
+        for t in v.rule.condition.deciding:
+            lines.append(Text.assemble("✓ ", plain(one_line(t.sentence or t.text))))
+    elif v.rule is not None:
+        lines.append(Text("✓ the last rule holds whenever no earlier one does"))
     for r in v.passed_over:
-        lines.append(Text.assemble(("Not ", "dim"), plain(f"\u201c{one_line(r.title)}\u201d", "dim"),
-                                   (f" (rule {r.index}): its condition ", "dim"), plain(one_line(r.source), "dim"),
-                                   (" did not hold.", "dim")))
+        failed = r.condition.deciding if r.condition is not None else ()
+        why = "; ".join(one_line(t.sentence or t.text) for t in failed) or one_line(r.source)
+        lines.append(Text.assemble("✗ not ", plain(f"\u201c{one_line(r.title)}\u201d"), f" (rule {r.index}): ",
+                                   plain(why)))
     return Text("\n").join(lines) if lines else Text("No rule was consulted.", style="dim")
 
 

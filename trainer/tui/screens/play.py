@@ -49,7 +49,7 @@ class PlayScreen(Screen[None]):
         Binding("s", "toggle_sidebar", "Sidebar"),
         Binding("pageup", "scroll_reading(-1)", show=False),
         Binding("pagedown", "scroll_reading(1)", show=False),
-        Binding("escape", "leave", "Library"),
+        Binding("escape", "leave", "Back"),
     ]
 
     phase: reactive[str] = reactive("ask", bindings=True)
@@ -99,6 +99,10 @@ class PlayScreen(Screen[None]):
             self.phase = "ended"
             self._open_ending()
             return
+        if isinstance(prompt, AskWhy):  # about the choice just made: the next scene waits until it is answered
+            self.sub_title = one_line(prompt.scene.title)
+            self._why(prompt)
+            return
         scene = game.story.scenes[game.state.scene]
         self._show_scene(scene)
         reading = self.query_one("#reading-switcher", ContentSwitcher)
@@ -111,8 +115,6 @@ class PlayScreen(Screen[None]):
                                  ") wants to argue first.  ", ("Enter: answer", "bold"), "    x: skip the debate")
             self._dock_line(line)
             self.phase = "debate"
-        elif isinstance(prompt, AskWhy):
-            self._why(prompt)
         elif isinstance(prompt, Stuck):
             self.query_one("#choices", ChoiceList).set_choices(prompt.options)
             self.query_one("#dock", ContentSwitcher).current = "choices"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
@@ -13,14 +14,16 @@ from textual.widgets.option_list import Option
 
 from trainer.engine import ChoiceOption
 from trainer.tui.safe import one_line, plain
+from trainer.tui.widgets.rows import hanging
 
 
-def numbered(n: int, label: str, note: str = "", note_style: str = "italic") -> Text:
-    text = Text.assemble((f"{n}", "bold"), "  ", plain(one_line(label)))
+def numbered(n: int, label: str, note: str = "", note_style: str = "italic") -> Table:
+    """"1  label" with wrapped lines (and the note under it) indented under the label, not the number."""
+    text = plain(one_line(label))
     if note:
-        text.append("\n   ")
-        text.append(plain(one_line(note), note_style))
-    return text
+        text.append("\n")
+        text.append_text(plain(one_line(note), note_style))
+    return hanging([(Text(str(n), style="bold"), text)], gap=2)
 
 
 class PickList(OptionList, inherit_bindings=False):

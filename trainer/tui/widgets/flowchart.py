@@ -30,15 +30,16 @@ def _target(story: Story, goto: str, seen: set[str], found: set[str]) -> Text:
     return Text("?", style="dim")
 
 
-def _branches(story: Story, state: State, taken: str | None, seen: set[str], found: set[str]
-              ) -> list[RenderableType]:
+def _branches(story: Story, state: State, taken: str | None, seen: set[str], found: set[str],
+              after: State | None = None) -> list[RenderableType]:
     rows: list[RenderableType] = []
     for o in available_choices(story, state):
         if o.hidden:
             continue
         mark = "●" if o.id == taken else "⊘" if not o.enabled else "○"
         style = "bold" if o.id == taken else "dim" if not o.enabled else ""
-        text = Text.assemble(plain(one_line(o.label), style), "  → ", _target(story, o.choice.goto, seen, found))
+        goto = after.scene if after is not None and o.id == taken else o.choice.goto  # where it did lead
+        text = Text.assemble(plain(one_line(o.label), style), "  → ", _target(story, goto, seen, found))
         if not o.enabled:
             text.append("  (locked)", style="dim")
         rows.append(hanging([(f"  │  {mark}", text)]))
@@ -58,7 +59,7 @@ def flow_options(game: Game) -> list[Option]:
         options.append(Option(Text.assemble(("● ", "bold"), (f"{step}  ", "bold"), plain(one_line(scene.title),
                                                                                          "bold")), id=f"d{index}"))
         options.extend(Option(row, id=f"d{index}:{n}")
-                       for n, row in enumerate(_branches(story, p.before, p.choice, seen, found)))
+                       for n, row in enumerate(_branches(story, p.before, p.choice, seen, found, p.after)))
     state = game.state
     if state.ending:
         ending = story.endings[state.ending]

@@ -54,7 +54,7 @@ class Sidebar(VerticalScroll):
             yield Meter(d, i, id=f"meter-{d.id}")
         yield Label("Flags", classes="sidebar-heading")
         yield Static(id="flags", markup=False)
-        yield Label("Decisions  (select one to rewind)", classes="sidebar-heading")
+        yield Label("Decisions (select to rewind)", classes="sidebar-heading")
         yield OptionList(id="timeline", markup=False)
 
     def show(self, game: Game) -> None:
