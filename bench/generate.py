@@ -43,22 +43,26 @@ DIMENSIONS = ("support", "unity")
 DIM_MIN, DIM_MAX, DIM_START = 0, 3, 1
 
 _WORDS = (
-    "strike committee delegates council workers union leaders factory district meeting vote assembly "
-    "leaflet street square crowd police mayor minister government election party paper press printers "
-    "dockers miners railway bakery shift wages hours rent tenants bread market price harbour ship cargo "
-    "winter spring night morning evening road bridge station hall school teachers nurses students farmers "
-    "village town city region border neighbours soldiers officers barracks ministry parliament bank "
-    "credit debt loan contract notice letter speech banner rally picket line gate yard depot warehouse "
-    "kitchen canteen fund collection promise demand answer question rumour report news telegram radio"
-).split()
+    "strike", "committee", "delegates", "council", "workers", "union", "leaders", "factory", "district",
+    "meeting", "vote", "assembly", "leaflet", "street", "square", "crowd", "police", "mayor", "minister",
+    "government", "election", "party", "paper", "press", "printers", "dockers", "miners", "railway", "bakery",
+    "shift", "wages", "hours", "rent", "tenants", "bread", "market", "price", "harbour", "ship", "cargo",
+    "winter", "spring", "night", "morning", "evening", "road", "bridge", "station", "hall", "school",
+    "teachers", "nurses", "students", "farmers", "village", "town", "city", "region", "border", "neighbours",
+    "soldiers", "officers", "barracks", "ministry", "parliament", "bank", "credit", "debt", "loan", "contract",
+    "notice", "letter", "speech", "banner", "rally", "picket", "line", "gate", "yard", "depot", "warehouse",
+    "kitchen", "canteen", "fund", "collection", "promise", "demand", "answer", "question", "rumour", "report",
+    "news", "telegram", "radio",
+)
 _VERBS = (
-    "gathers waits argues refuses listens watches decides counts shouts marches returns votes calls "
-    "writes reads prints carries opens closes holds breaks joins leaves"
-).split()
+    "gathers", "waits", "argues", "refuses", "listens", "watches", "decides", "counts", "shouts", "marches",
+    "returns", "votes", "calls", "writes", "reads", "prints", "carries", "opens", "closes", "holds", "breaks",
+    "joins", "leaves",
+)
 _ADJS = (
-    "tired angry quiet hopeful cautious crowded empty cold late early divided united nervous patient "
-    "determined uncertain loud small large local distant"
-).split()
+    "tired", "angry", "quiet", "hopeful", "cautious", "crowded", "empty", "cold", "late", "early", "divided",
+    "united", "nervous", "patient", "determined", "uncertain", "loud", "small", "large", "local", "distant",
+)
 _LABEL_VERBS = ("Call", "Send", "Answer", "Hold", "Join", "Refuse", "Print", "Visit", "Trust", "Organise",
                 "Delay", "Question", "Support", "Warn")
 _CONDITIONS = (
@@ -181,7 +185,8 @@ def generate(n: int, seed: int = 1) -> str:
             if rng.random() < EFFECT_SHARE:
                 dim = rng.choice(DIMENSIONS)
                 by = rng.choice((1, 1, -1))
-                out += ["        effects:", f"          {dim}: {{by: {by}, why: {_text(rng, 5)[:-1].replace(',', '')}}}",
+                why = _text(rng, 5)[:-1].replace(",", "")  # no comma: it sits in a flow mapping
+                out += ["        effects:", f"          {dim}: {{by: {by}, why: {why}}}",
                         f"        explain: {_text(rng, 9)}"]
             r = rng.random()
             if r < FLAG_SHARE / 2:

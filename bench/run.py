@@ -1,34 +1,37 @@
 """trainer's benchmark (issue 8): ``python bench/run.py`` prints medians, ratios against baselines measured in
-the same run, and one line per target saying met or not met.
+the same run, and one line per target saying met or not met. See bench/README.md for the figures.
 
-Figures, per synthetic story size (``bench/generate.py``; written to ``bench/out/``, which git ignores):
+Figures, per synthetic story size (``bench/generate.py``; written to ``bench/out/``, which git ignores), each
+size measured in a fresh worker process so that one size's stories never weigh on the next:
 
 - ``compose``: the baseline. Plain ``yaml.compose`` of the file with libyaml's ``CSafeLoader``, GC off, in
-  this process. Every other figure of the size is also shown as a multiple of it, because these machines are
+  process. Every other figure of the size is also shown as a multiple of it, because these machines are
   noisy and a ratio survives a slow day better than seconds do.
-- ``load``: ``trainer.story.load_story(path)`` in this process (read, compose, shape check, model build).
+- ``load``: ``trainer.story.load_story(path)`` in process (read, compose, shape check, model build).
 - ``check``: ``trainer check FILE`` as a whole process, start-up included: the full check path (load and
-  every warning), as an author runs it. ``check memory`` is the peak resident set (``ru_maxrss`` from
-  ``os.wait4``) of that same process, against the peak of a process that only composes the file (the
-  ``compose process`` line).
-- ``explore``: ``trainer.author.explore.explore(story)``, exhaustive, in this process (story preloaded).
-- ``random x1000``: ``random_playthroughs(story, 1000, seed)`` in this process.
+  every warning), as an author runs it. ``check memory`` is the peak resident set of that same process
+  (``VmHWM`` from ``/proc/self/status`` at exit; ``ru_maxrss`` where there is no ``/proc``), against the peak
+  of a process that only composes the file (``compose process``).
+- ``explore``: ``trainer.author.explore.explore(story)``, exhaustive, in process (story preloaded).
+- ``random x1000``: ``random_playthroughs(story, 1000, seed)`` in process.
 
 Then, once per run:
 
 - ``check of a bundled story``: ``trainer check stories/<largest>.yaml`` as a whole process, against
   ``python -c pass`` (interpreter start-up alone).
 - ``explore of bundled stories``: each bundled story, exhaustive, against composing that story.
-- ``first frame``: a fresh process running ``trainer`` (the library) headless until Textual produces its first
-  frame, against a hello-world Textual app in the same conditions; timed from just before the process is
-  spawned to the first call of ``App._display`` with a frame.
-- ``key → explanation``: Pilot plays whole playthroughs of the bundled stories (``make_app`` of each story,
-  random enabled choices, seeded); for every choice, the time from the key press being sent to the first frame
-  that shows the explanation panel laid out. Median and worst, against a hello-world app whose key press swaps
-  a paragraph of text (same hook, same Pilot).
+- ``first frame``: a fresh process building the app with ``trainer.tui.app.make_app`` (the library, as
+  ``trainer`` with no story opens it) and running it headless until Textual produces its first frame, against a
+  hello-world Textual app in the same conditions; timed from just before the process is spawned to the first
+  call of ``App._display`` with a frame.
+- ``key → explanation``: Pilot plays whole playthroughs of the largest bundled stories (``make_app`` of each,
+  random enabled choices, seeded); for every choice, the time from sending the key press to the first frame
+  in which the explanation panel is laid out. Median and worst, against a hello-world app whose key press
+  swaps a paragraph of text (same hook, same Pilot).
 
-Medians are of ``--repeat`` runs (default 3; the 50,000 size runs its slow parts fewer times to stay under five
-minutes). ``--quick`` is a smoke run (1,000 nodes, one repeat, one playthrough).
+Wall-clock medians of ``--repeat`` runs (default 3; at 50,000 nodes load and check run at most twice and
+explore once, to stay under five minutes); CPU seconds are shown beside them, being less sensitive to a busy
+machine. ``--quick`` is a smoke run (1,000 nodes, one repeat, one playthrough of the smallest story).
 """
 
 from __future__ import annotations
@@ -70,16 +73,27 @@ def median(xs: list[float]) -> float:
     return statistics.median(xs) if xs else float("nan")
 
 
+#: CPU seconds of the last ``timed`` call (median): shown beside wall time, as it suffers less from a busy machine.
+last_cpu = [0.0]
+
+
 def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
-    """Median seconds of ``repeat`` calls of ``fn`` (a full collection before each), and the last result."""
-    times, result = [], None
+    """Median wall seconds of ``repeat`` calls of ``fn`` (a full collection before each), and the last result;
+    the median CPU seconds go to ``last_cpu``."""
+    times, cpus, result = [], [], None
     for _ in range(repeat):
         result = None
         gc.collect()
-        t = time.perf_counter()
+        c, t = time.process_time(), time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - t)
+        cpus.append(time.process_time() - c)
+    last_cpu[0] = median(cpus)
     return median(times), result
+
+
+def cpu_note() -> str:
+    return f"CPU {last_cpu[0]:.3f} s"
 
 
 @dataclass
@@ -258,8 +272,8 @@ def bench_size(n: int, repeat: int, seed: int, results: Results) -> None:
     base = compose_baseline(text, repeat)
     results.add(section, Row("compose (baseline)", base, "s", note="yaml.compose, CSafeLoader, GC off"),
                 f"compose:{n}")
-    load_t, story = timed(lambda: load_story(path), slow_repeat)
-    results.add(section, Row("load", load_t, "s", base, "compose"), f"load:{n}")
+    load_t, _ = timed(lambda: load_story(path), slow_repeat)
+    results.add(section, Row("load", load_t, "s", base, "compose", note=cpu_note()), f"load:{n}")
 
     checks, bases = [], []
     for _ in range(slow_repeat):
@@ -269,9 +283,9 @@ def bench_size(n: int, repeat: int, seed: int, results: Results) -> None:
     if bad:
         print(f"  trainer check failed:\n{textwrap.indent(bad[0].output[-2000:], '    ')}")
     check_t = median([c.seconds for c in checks])
+    cpu = median([c.cpu for c in checks])
     results.add(section, Row("check (process)", check_t, "s", base, "compose",
-                             note=f"trainer check FILE, start-up included; CPU {median([c.cpu for c in checks]):.3f} s"),
-                f"check:{n}")
+                             note=f"trainer check FILE, start-up included; CPU {cpu:.3f} s"), f"check:{n}")
     results.add(section, Row("compose process (baseline)", median([b.maxrss for b in bases]), "MB",
                              note=f"peak RSS; {median([b.seconds for b in bases]):.3f} s"))
     results.add(section, Row("check memory", median([c.maxrss for c in checks]), "MB",
@@ -283,17 +297,15 @@ def bench_size(n: int, repeat: int, seed: int, results: Results) -> None:
         results.add(section, Row("explore", float("nan"), "s", note="trainer.author.explore not available"))
         results.add(section, Row("random x1000", float("nan"), "s", note="trainer.author.explore not available"))
         return
-    gc.collect()
+    story = load_story(path)
     explore_t, report = timed(lambda: explore(story, limit=10_000_000), explore_repeat)
-    note = f"{report.states:,} states, {report.transitions:,} transitions, {report.states / max(1, len(story.scenes)):.1f} " \
-           f"states/scene, {report.states / explore_t / 1000:.0f}k states/s"
+    note = (f"{cpu_note()}; {report.states:,} states, {report.transitions:,} transitions, "
+            f"{report.states / max(1, len(story.scenes)):.1f} states/scene, "
+            f"{report.states / explore_t / 1000:.0f}k states/s")
     results.add(section, Row("explore (exhaustive)", explore_t, "s", base, "compose", note=note), f"explore:{n}")
-    del report
     random_t, rp = timed(lambda: playthroughs(story, 1000, seed), repeat)
     results.add(section, Row("random x1000", random_t, "s", base, "compose",
-                             note=f"average {rp.average:.1f} decisions"), f"random:{n}")
-    del story, rp
-    gc.collect()
+                             note=f"{cpu_note()}; average {rp.average:.1f} decisions"), f"random:{n}")
 
 
 def _explorer() -> tuple[Callable | None, Callable | None]:
@@ -344,7 +356,7 @@ def bench_bundled_explore(repeat: int, results: Results) -> None:
         t, report = timed(lambda s=story: explore(s), repeat)
         worst = max(worst, t)
         results.add(section, Row(f"explore {path.stem}", t, "s", base, "compose",
-                                 note=f"{report.states:,} states"))
+                                 note=f"{cpu_note()}; {report.states:,} states"))
     results.figures["explore_bundled"] = worst
 
 
@@ -356,7 +368,7 @@ _display = App._display
 def _hook(self, screen, renderable):
     if renderable is not None and not getattr(self, "_bench_seen", False):
         self._bench_seen = True
-        print(f"FRAME {time.time() - T0:.6f}", flush=True)
+        print(f"FRAME {time.time() - T0:.6f} {time.process_time():.6f}", flush=True)
         self.exit(0)
     return _display(self, screen, renderable)
 App._display = _hook
@@ -384,23 +396,30 @@ def bench_first_frame(repeat: int, results: Results, env: dict[str, str]) -> Non
     section = "first frame"
     print(f"\n{section}", flush=True)
 
+    cpu: dict[str, list[float]] = {"hello": [], "trainer": []}
+
     def frame(kind: str) -> float:
         t0 = time.time()
         proc = run_process([sys.executable, "-c", FIRST_FRAME, repr(t0), kind], env=env)
         for line in proc.output.splitlines():
             if line.startswith("FRAME "):
+                cpu[kind].append(float(line.split()[2]))
                 return float(line.split()[1])
         print(f"  no frame from {kind}:\n{textwrap.indent(proc.output[-1500:], '    ')}")
         return float("nan")
 
     frame("hello"), frame("trainer")  # warm the .pyc files
+    cpu["hello"].clear(), cpu["trainer"].clear()
     hello, app = [], []
     for _ in range(max(5, repeat)):
         hello.append(frame("hello"))
         app.append(frame("trainer"))
     base = median(hello)
-    results.add(section, Row("hello-world Textual app (baseline)", base, "s", note="headless, process start to frame"))
-    results.add(section, Row("trainer (library)", median(app), "s", base, "hello world"), "first_frame")
+    hello_cpu, app_cpu = median(cpu["hello"]), median(cpu["trainer"])
+    results.add(section, Row("hello-world Textual app (baseline)", base, "s",
+                             note=f"headless, process start to frame; CPU {hello_cpu:.3f} s"))
+    results.add(section, Row("trainer (library)", median(app), "s", base, "hello world",
+                             note=f"CPU {app_cpu:.3f} s ({app_cpu / hello_cpu:.2f}× hello world)"), "first_frame")
     results.figures["first_frame_ratio"] = median(app) / base if base else float("nan")
 
 

@@ -31,7 +31,8 @@ def test_plays_to_an_ending(path: Path, tmp_path: Path) -> None:
     assert out.count("You chose: ") == len(session.played())
     assert "What changed" in out and "Next: " in out
     ending = out[out.index(f"ENDING  {verdict.title}"):out.index("Endings found")]
-    assert all(len(line) <= 80 for line in ending.splitlines()), "the verdict must fit 80 columns"
+    # the verdict fits 80 columns; only a reference's URL longer than a line is kept whole
+    assert all(len(line) <= 80 or line.strip().startswith("<http") for line in ending.splitlines())
     flat = " ".join(ending.split())
     if verdict.rule is not None and verdict.rule.condition is not None:
         assert "Decided by: " in ending

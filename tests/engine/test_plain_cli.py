@@ -64,10 +64,16 @@ def test_typed_rebuttal_and_empty_input(tmp_path: Path) -> None:
     r = run_trainer(["play", STRIKE, "--plain"], tmp_path, "\nThe army serves capital, not the people\n")
     assert r.returncode == 0
     assert "Please type a number from 1 to 2." in r.stdout
-    assert 'Covered: The capitalist state is not neutral (your words: "army", "not the")' not in r.stdout
     assert 'Covered: The capitalist state is not neutral (your words: "army")' in r.stdout
     assert "Missed: Workers need organs of their own" in r.stdout
     assert "A model answer:" in r.stdout
+
+
+def test_typed_rebuttal_shows_phrases_as_typed(tmp_path: Path) -> None:
+    answer = "The State is not neutral: its army serves capital. Not. Neutral at all\n"
+    r = run_trainer(["play", STRIKE, "--plain", "--no-save"], tmp_path, answer)
+    assert r.returncode == 0
+    assert 'Covered: The capitalist state is not neutral (your words: "State", "not neutral", "army")' in r.stdout
 
 
 def test_undo(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from trainer.engine.cheapest import ExactSearch, guided_route
-from trainer.engine.decisive import OWN, Deciding, Weight, deciding_terms, flipped, weigh
+from trainer.engine.decisive import OWN, Deciding, Target, Weight, deciding_terms, flipped, weigh
 from trainer.engine.decisive import targets as goals_for
 from trainer.engine.errors import EngineError
 from trainer.engine.rules import ENDING, Move, rules_for, start_state
@@ -139,7 +139,7 @@ class Counterfactual:
         ``HEADLINE_CHANGES``, else the most decisive (the first ones when none moved what decides)."""
         if len(self.changes) <= HEADLINE_CHANGES:
             return self.changes
-        keep = {c.step for c in self.ranked[:HEADLINE_CHANGES]} or {c.step for c in self.changes[:1]}
+        keep = {c.step for c in (self.ranked or self.changes)[:HEADLINE_CHANGES]}
         return tuple(c for c in self.changes if c.step in keep)
 
     @property
@@ -275,6 +275,18 @@ def _because(story: Story, move: Move, shown: Sequence[str]) -> str:
     return explain.split(". ")[0]
 
 
+def _reason(move: Move, goals: Sequence[Target]) -> str:
+    """The reason of a decisive change with no ``why`` toward the ending (it avoided a flag, or moved a value
+    less the wrong way than the player's choice): the ``why`` of an effect on a value that does not decide
+    (one on a deciding value would explain a move away from the ending), else its ``explain``."""
+    deciding = {g.name for g in goals}
+    why = next((e.why for e in move.choice.effects if e.why and e.dimension not in deciding), "")
+    if why:
+        return why
+    explain = " ".join(move.choice.explain.split())
+    return explain.split(". ")[0] if explain else ""
+
+
 def rule_dimensions(story: Story, ending: str) -> tuple[str, ...]:
     """The dimensions an ending's rule reads, in the story's order."""
     when = story.endings[ending].when
@@ -322,7 +334,7 @@ def _changes(story: Story, moves: Sequence[Move], states: Sequence[State], polic
         instead = first_choice.get(m.scene)
         instead_label = story.scenes[m.scene].choices[instead].label if instead else ""
         decisive = i in rank
-        why = (w.reason or _because(story, m, shown)) if decisive else ""
+        why = (w.reason or _reason(m, goals)) if decisive else ""
         changes.append(Change(i + 1, m.scene, story.scenes[m.scene].title, m.id, m.choice.label, instead,
                               instead_label, original.get((m.scene, instead)) if instead else None,
                               rank.get(i, 0), w.moved, why))

@@ -168,6 +168,7 @@ def grade_typed(debate: Debate, answer: str) -> TypedResult:
             if (m.start, m.end) not in places:
                 places.add((m.start, m.end))
                 spans.append(m.text)
+        for m in found:  # the keywords in the author's order of phrases, as before spans existed
             keywords += [w for w in m.words if w not in keywords]
         covered.append(PointMatch(kp.id, kp.point, tuple(m.phrase for m in found), tuple(keywords), tuple(spans),
                                   tuple(found)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -32,9 +33,10 @@ class _StoryLoader(SafeLoader):  # type: ignore[misc, valid-type]
     resolvers by first character once, instead of concatenating two lists per scalar.
     """
 
-    _by_first = {k: tuple(v + SafeLoader.yaml_implicit_resolvers.get(None, []))
-                 for k, v in SafeLoader.yaml_implicit_resolvers.items() if k is not None}
-    _wildcard = tuple(SafeLoader.yaml_implicit_resolvers.get(None, []))
+    _by_first: ClassVar[dict[str, tuple]] = {  # type: ignore[type-arg]
+        k: tuple(v + SafeLoader.yaml_implicit_resolvers.get(None, []))
+        for k, v in SafeLoader.yaml_implicit_resolvers.items() if k is not None}
+    _wildcard: ClassVar[tuple] = tuple(SafeLoader.yaml_implicit_resolvers.get(None, []))  # type: ignore[type-arg]
 
     def descend_resolver(self, current_node: object, current_index: object) -> None:
         pass

@@ -128,7 +128,8 @@ class DebateScreen(Screen[str | None]):
         self.phase = "graded"
         body_scroll = self.query_one("#debate-body", VerticalScroll)
         body_scroll.focus()
-        self.call_after_refresh(lambda: body_scroll.scroll_to_widget(self.query_one("#result"), top=True))
+        self.call_after_refresh(lambda: body_scroll.scroll_to_widget(self.query_one("#result"), top=True,
+                                                                     animate=False))
 
     # -- answers ------------------------------------------------------------------------------------------
 
