@@ -569,7 +569,7 @@ def bench_latency(stories_count: int, seed: int, results: Results, env: dict[str
                              note=f"{len(hello)} presses"))
     results.add(section, Row("hello-world key → frame, worst (baseline)", base_max, "ms"))
     results.add(section, Row("trainer key → explanation, median", median(app), "ms", base_med, "hello median",
-                             note=f"{len(app)} choices over {len(stories) - len(errors)} playthroughs"
+                             note=f"{len(app)} choices over {len(stories) - len(errors)} playthrough(s)"
                              + (f" ({len(errors)} failed: see above)" if errors else "")), "latency_median")
     results.add(section, Row("trainer key → explanation, worst", max(app), "ms", base_max, "hello worst"),
                 "latency_worst")
@@ -604,6 +604,13 @@ def print_targets(results: Results) -> None:
         print(f"{'MET' if value <= limit else 'NOT MET':<12}  {text}: {shown}")
 
 
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:  # pragma: no cover - not on every platform
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
@@ -628,7 +635,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"trainer benchmark: Python {platform.python_version()}, PyYAML {yaml.__version__} "
           f"(libyaml {'yes' if _Loader.__name__.startswith('C') else 'no'}), Textual {textual.__version__}, "
-          f"{os.cpu_count()} CPUs, {platform.platform()}")
+          f"{os.cpu_count()} CPUs, {platform.platform()}; load average {_load()} (a busy machine slows every "
+          "wall-clock figure: compare ratios and CPU seconds)")
     results = Results()
     with tempfile.TemporaryDirectory(prefix="trainer-bench-") as home:
         env = {**os.environ, "TRAINER_HOME": home}
@@ -642,7 +650,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_latency(0 if args.quick else args.playthroughs, args.seed, results, env)
     print_table(results)
     print_targets(results)
-    print(f"\n(bench/run.py {' '.join(sys.argv[1:])} took {time.perf_counter() - began:.0f} s)")
+    print(f"\n(bench/run.py {' '.join(sys.argv[1:])} took {time.perf_counter() - began:.0f} s; "
+          f"load average at the end {_load()})")
     return 0
 
 

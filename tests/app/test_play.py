@@ -273,3 +273,59 @@ async def test_new_game_from_the_ending() -> None:
         assert isinstance(app.screen, PlayScreen)
         assert play_screen(app).game.state.scene == "strike"
         assert play_screen(app).phase == "debate"
+
+
+@async_test
+async def test_story_links_open_only_for_the_web_and_only_on_click() -> None:
+    app = app_for(COUNCIL)
+    opened: list[str] = []
+    app.open_url = lambda url, new_tab=True: opened.append(url)  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        y = next(i for i, line in enumerate(lines) if "the 1889 strike" in line)
+        x = lines[y].index("the 1889 strike") + 3
+        await pilot.press("enter", "escape")  # keys never open a link
+        await pilot.pause()
+        assert opened == []
+        await pilot.click(offset=(x, y))
+        await pilot.pause()
+        assert opened == ["https://en.wikipedia.org/wiki/London_dock_strike_of_1889"]
+        # a javascript: link is not even a link (markdown-it refuses it); one that got through would be refused
+        from textual.widgets import Markdown
+
+        markdown = app.screen.query_one("#scene-text")
+        markdown.post_message(Markdown.LinkClicked(markdown, "javascript:alert(1)"))
+        await pilot.pause()
+        assert opened == ["https://en.wikipedia.org/wiki/London_dock_strike_of_1889"]
+        assert any("Not opened" in str(n.message) for n in app._notifications)
+
+
+@async_test
+async def test_large_terminal() -> None:
+    app = app_for(COUNCIL)
+    async with app.run_test(size=(250, 70)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await choose(pilot, "elect")
+        text = screen_text(app)
+        assert "What changed" in text and "6/10 ▲3" in text
+        assert app.screen.query_one("#sidebar").region.width == 40
+
+
+@async_test
+async def test_a_dead_end_says_so_and_undo_gets_out() -> None:
+    from tests.app.helpers import STORIES
+
+    app = app_for(STORIES / "stuck.yaml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await play_choice(pilot, "go")
+        play = play_screen(app)
+        assert play.phase == "stuck"
+        assert "locked: Not strong enough." in screen_text(app)
+        assert any("dead end" in str(n.message) for n in app._notifications)
+        await pilot.press("u")
+        await settle(pilot)
+        assert play.phase == "ask" and play.game.state.scene == "first"

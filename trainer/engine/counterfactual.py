@@ -316,13 +316,11 @@ def _changes(story: Story, moves: Sequence[Move], states: Sequence[State], polic
         before, after = states[i], states[i + 1]
         instead = first_choice.get(m.scene)
         alt: State | None = None
-        if instead is not None:
-            other = rules.moves[m.scene][instead]
-            if other.when is None or other.when(before.dims, before.flags, before.visited):
-                try:
-                    alt = rules.apply(other, before)
-                except EngineError:
-                    alt = None
+        if instead is not None:  # what the player's choice would have done here (even if locked here now)
+            try:
+                alt = rules.apply(rules.moves[m.scene][instead], before)
+            except EngineError:
+                alt = None
         w = weigh(story, goals, m.choice, before, after, alt)
         if direct and i == len(moves) - 1:  # the change that goes straight to the ending decides it
             w = Weight(max(w.own, OWN), w.earlier, w.amount + 1, (*w.moved, "ends the game there"), w.reason)

@@ -2,8 +2,9 @@
 
 An ending chosen by the rules is decided by the terms of its own rule (those that made it hold: every term of
 an ``and``, the terms that held of an ``or``) and by the failed terms of every earlier rule (each earlier
-ending had to be missed). ``deciding_terms`` lists them in a state; compared with another state (the player's
-own game) only the terms that came out otherwise are kept: those are what a counterfactual had to change.
+ending had to be missed). ``deciding_terms`` lists them in a state, each with how it came out in another
+state (the player's own game); ``flipped`` keeps those that came out otherwise: what a counterfactual had to
+change.
 
 ``targets`` turns such terms into what had to move: a dimension up or down (and by how much, between the two
 games), a flag or a visited scene on or off. ``weigh`` scores one decision against them *relative to the

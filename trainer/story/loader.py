@@ -50,8 +50,8 @@ def load_story(path: str | Path) -> Story:
 
 def load_story_text(text: str, path: str = "<story>") -> Story:
     # The cyclic garbage collector is paused for the whole load, not only the compose: the node tree, the
-    # shape-checked values and the model are millions of small acyclic objects, and collections triggered
-    # while they pile up make large loads super-linear (7x slower at 10,000 scenes; see bench/README.md).
+    # shape-checked values and the model are hundreds of thousands of small acyclic objects, and collections
+    # triggered while they pile up make large loads super-linear (3.5x slower at 10,000 scenes; bench/README.md).
     # The digest first: its UTF-8 copy of the text is freed before the node tree exists (peak memory).
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     was_enabled = gc.isenabled()

@@ -352,3 +352,37 @@ def test_a_long_counterfactual_names_the_decisive_change_and_counts_the_rest() -
 ])
 def test_short_labels_keep_the_first_clause(label: str, short: str) -> None:
     assert short_label(label) == short
+
+
+def test_a_change_is_weighed_against_the_players_choice_even_where_it_is_locked() -> None:
+    # 'Leap' (the player's) sets the flag that decided their ending; in the counterfactual it is locked by
+    # then, but 'Wait' still counts as not setting it: compared with what 'Leap' would have done
+    story = story_from("""
+format: 1
+id: locked_baseline
+title: t
+summary: s
+dimensions: {x: {label: X, low: l, high: h, start: 1}}
+flags: {rash: Acted rashly}
+scenes:
+  a:
+    title: A
+    text: t
+    choices:
+      keep: {label: Keep, goto: b}
+      drop: {label: Drop, effects: {x: -1}, goto: b}
+  b:
+    title: B
+    text: t
+    choices:
+      leap: {label: Leap, when: x >= 1, set: [rash], goto: end}
+      wait: {label: Wait, when: x <= 0, explain: Patience. It pays., goto: end}
+endings:
+  hasty: {title: Hasty, when: rash, text: t}
+  calm: {title: Calm, text: t}
+""")
+    (calm,) = find_counterfactuals(story, [("a", "keep"), ("b", "leap")], exclude=["hasty"]).found
+    assert [(c.choice, c.rank, c.moved) for c in calm.changes] == [("drop", 0, ()),
+                                                                  ("wait", 1, ("does not set rash",))]
+    assert calm.sentence == ('Had you chosen "Drop" in A and "Wait" in B, you would have reached "Calm" (rash is '
+                             "not set): Patience.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,6 +30,7 @@ from trainer.tui.widgets.chart import DimensionChart
 from trainer.tui.widgets.choices import PickList, numbered
 from trainer.tui.widgets.grades import scorecard
 from trainer.tui.widgets.markdown import StoryMarkdown
+from trainer.tui.widgets.rows import hanging
 
 Result = tuple[str, int]
 
@@ -57,31 +59,32 @@ def trace_text(v: Verdict) -> Text:
     return Text("\n").join(lines) if lines else Text("No rule was consulted.", style="dim")
 
 
-def movers_text(v: Verdict) -> Text:
+def movers_text(v: Verdict) -> RenderableType:
     if not v.movers:
         return Text("No decision moved the deciding dimensions.", style="dim")
-    lines = []
+    rows: list[tuple[str | Text, Text]] = []
     for m in v.movers[:8]:
-        lines.append(Text.assemble((f"{m.delta:+d} ", "bold"), plain(one_line(m.dimension_label)), "  \u201c",
-                                   plain(one_line(m.label), "italic"), "\u201d  in ", plain(one_line(m.scene_title)),
-                                   (f"  (decision {m.step})", "dim")))
-    return Text("\n").join(lines)
+        rows.append((Text(f"{m.delta:+d}", style="bold"), Text.assemble(
+            plain(one_line(m.dimension_label), "bold"), ": \u201c", plain(one_line(m.label), "italic"), "\u201d in ",
+            plain(one_line(m.scene_title)), (f" (decision {m.step})", "dim"))))
+    return hanging(rows)
 
 
-def counterfactuals_text(v: Verdict) -> Text:
-    lines = [Text.assemble("▸ ", plain(one_line(c.sentence))) for c in v.counterfactuals]
-    lines += [Text.assemble("▹ ", plain(f"\u201c{one_line(u.title)}\u201d: {one_line(u.reason)}", "dim"))
-              for u in v.unreached]
+def counterfactuals_text(v: Verdict) -> RenderableType:
+    rows: list[tuple[str | Text, Text]] = [("▸", plain(one_line(c.sentence))) for c in v.counterfactuals]
+    rows += [("▹", plain(f"\u201c{one_line(u.title)}\u201d: {one_line(u.reason)}", "dim")) for u in v.unreached]
     if not v.search_complete:
-        lines.append(Text(f"(The search stopped after {v.search_states:,} states.)", style="dim"))
-    return Text("\n\n").join(lines) if lines else Text("No other ending can be reached.", style="dim")
+        rows.append(("", Text(f"(The search stopped after {v.search_states:,} states.)", style="dim")))
+    if not rows:
+        return Text("No other ending can be reached.", style="dim")
+    return hanging(rows, spaced=True)
 
 
 class EndingScreen(Screen[Result | None]):
     CSS_PATH = "ending.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "export", "Export debrief"),
-        Binding("r", "replay", "Replay from…"),
+        Binding("e", "export", "Export"),
+        Binding("r", "replay", "Replay"),
         Binding("m", "map", "Map"),
         Binding("u,ctrl+z", "undo", "Undo"),
         Binding("n", "restart", "New game"),

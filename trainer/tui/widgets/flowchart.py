@@ -10,8 +10,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from trainer.engine import available_choices
-from trainer.engine.state import State
+from trainer.engine import State, available_choices
 from trainer.story import Story
 from trainer.story.model import END
 from trainer.tui.game import Game
