@@ -18,45 +18,24 @@ from trainer.engine.errors import DecisionError
 from trainer.engine.progress import record_ending
 from trainer.engine.saves import Autosave, SaveError, write_save
 from trainer.engine.session import AskChoice, AskDebate, AskWhy, Finished, Session, Stuck
+from trainer.lineio import EndOfInput as _EndOfInput
+from trainer.lineio import LineIO as BaseLineIO
 from trainer.report import text as render
-from trainer.report.plaintext import clean, strip_controls
+from trainer.report.plaintext import clean
 
 HELP = ("Type the number of a choice and press Enter. Commands: u = undo your last choice, "
         "q = save and quit, h = this help. At a debate you may also type your own rebuttal.")
-
-
-class _EndOfInput(Exception):
-    pass
 
 
 class _Quit(Exception):
     pass
 
 
-class LineIO:
-    """Lines out, answers in: every line stripped of control characters; when input is piped, each answer
-    is echoed so that a transcript reads like a session."""
-
-    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
-        self.stdin, self.stdout = stdin, stdout
-        self.echo = not _isatty(stdin)
-
-    def say(self, *lines: str) -> None:
-        for line in lines:
-            self.stdout.write(strip_controls(line) + "\n")
-        self.stdout.flush()
+class LineIO(BaseLineIO):
+    """The shared line I/O, with answers trimmed and a picker for numbered options."""
 
     def ask(self, prompt: str) -> str:
-        self.stdout.write(strip_controls(prompt) + " ")
-        self.stdout.flush()
-        line = self.stdin.readline()
-        if not line:
-            self.stdout.write("\n")
-            raise _EndOfInput
-        answer = line.rstrip("\r\n")
-        if self.echo:
-            self.stdout.write(answer + "\n")
-        return answer.strip()
+        return super().ask(prompt).strip()
 
     def pick(self, prompt: str, count: int, extra: Callable[[str], bool] | None = None,
               commands: Sequence[str] = ("q",)) -> int | str:
@@ -311,13 +290,6 @@ class PlainGame(LineIO):
         self._save()
         if self.save_path is not None:
             self.say(f"Game saved to {self.save_path}. For the full debrief: trainer report {self.save_path}")
-
-
-def _isatty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def _library(stdin: TextIO, stdout: TextIO) -> str | None:

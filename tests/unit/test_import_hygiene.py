@@ -31,8 +31,8 @@ CASES = [
 
 @pytest.mark.parametrize("code", CASES, ids=["story", "engine", "cli_parser", "check", "stats", "schema"])
 def test_textual_is_not_imported(code: str) -> None:
-    probe = code + "\nimport sys\nleaks = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n" \
-        "print('LEAKS', leaks)"
+    leaks = "sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))"
+    probe = f"{code}\nimport sys\nprint('LEAKS', {leaks})"
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert "LEAKS []" in proc.stdout, proc.stdout

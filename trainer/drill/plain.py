@@ -19,6 +19,7 @@ from trainer.drill.play import RoundPlay
 from trainer.drill.run import DrillRun, utc_now
 from trainer.drill.store import DrillStoreError, drill_path, load_drill
 from trainer.drill.view import ProgressView
+from trainer.lineio import EndOfInput, LineIO
 from trainer.report import text as render
 from trainer.report.plaintext import clean, strip_controls
 
@@ -34,45 +35,27 @@ class _Stop(Exception):
         self.why = why
 
 
-def _isatty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def percent(x: float) -> str:
     return f"{round(x * 100)}%"
 
 
-class PlainDrill:
+class PlainDrill(LineIO):
     def __init__(self, deck: Deck, *, stdin: TextIO, stdout: TextIO, stderr: TextIO, limit: int | None = None,
                  store: Path | None = None, now: Callable[[], datetime] = utc_now) -> None:
         self.deck = deck
-        self.stdin, self.stdout, self.stderr = stdin, stdout, stderr
+        super().__init__(stdin, stdout)
+        self.stderr = stderr
         self.limit = limit
         self.store = drill_path() if store is None else store
         self.now = now
-        self.echo = not _isatty(stdin)
 
     # -- output and input ---------------------------------------------------------------------------------
 
-    def say(self, *lines: str) -> None:
-        for line in lines:
-            self.stdout.write(strip_controls(line) + "\n")
-        self.stdout.flush()
-
     def ask(self, prompt: str) -> str:
-        self.stdout.write(strip_controls(prompt) + " ")
-        self.stdout.flush()
-        line = self.stdin.readline()
-        if not line:
-            self.stdout.write("\n")
-            raise _Stop("End of input.")
-        answer = line.rstrip("\r\n")
-        if self.echo:
-            self.stdout.write(strip_controls(answer[:200]) + ("…" if len(answer) > 200 else "") + "\n")
-        return answer
+        try:
+            return super().ask(prompt)
+        except EndOfInput:
+            raise _Stop("End of input.") from None
 
     # -- the drill ----------------------------------------------------------------------------------------
 
