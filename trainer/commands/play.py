@@ -24,9 +24,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="resume from and save to FILE instead of the story's autosave (e.g. a .bak)")
     parser.add_argument("--no-save", action="store_true", help="do not write any save")
     parser.add_argument("--quiz", action="store_true", help="take the story's quiz before and after playing")
-    parser.add_argument("--at", metavar="SCENE", help="(authors) start a new game at SCENE")
+    parser.add_argument("--from", "--at", dest="at", metavar="SCENE",
+                        help="(authors) start a new game at SCENE (Ren'Py's warp)")
     parser.add_argument("--set", metavar="DIM=VALUE", action="append", default=[],
                         help="(authors) start a new game with a dimension at VALUE; repeatable")
+    parser.add_argument("--watch", action="store_true",
+                        help="(authors) reload the story when its file changes and replay to the same point")
+    parser.add_argument("--theme", metavar="NAME",
+                        help="dark, light, high-contrast or ansi (the terminal's own colours)")
+    parser.add_argument("--workshop", action="store_true",
+                        help="a facilitator drives one shared screen: discussion prompts and the room's votes")
 
 
 def _interactive() -> bool:
