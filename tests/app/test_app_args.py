@@ -108,3 +108,33 @@ async def test_sidebar_folds_away_below_100_columns() -> None:
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert app.screen.has_class("-wide") and sidebar.region.width > 0
+
+
+@async_test
+async def test_save_file_and_no_save(tmp_path: Path, trainer_home: Path) -> None:
+    from tests.app.helpers import choose
+
+    save = tmp_path / "mine.json"
+    app = app_for(COUNCIL, save_path=save)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await choose(pilot, "elect")
+        await pilot.press("q")
+    assert save.is_file() and not (trainer_home / "saves" / "app_council.json").exists()
+
+    again = app_for(COUNCIL, save_path=save)
+    async with again.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("r")  # resume
+        await settle(pilot)
+        assert play_screen(again).game.state.scene == "talks"
+
+    unsaved = app_for(COUNCIL, save=False, new=True)
+    async with unsaved.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await choose(pilot, "wait")
+    assert not (trainer_home / "saves" / "app_council.json").exists()

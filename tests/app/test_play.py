@@ -329,3 +329,20 @@ async def test_a_dead_end_says_so_and_undo_gets_out() -> None:
         await pilot.press("u")
         await settle(pilot)
         assert play.phase == "ask" and play.game.state.scene == "first"
+
+
+@async_test
+async def test_choices_by_arrows_and_enter_and_by_mouse() -> None:
+    app = app_for(COUNCIL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("down", "enter")  # the second option
+        await settle(pilot)
+        assert choices_made(app) == ["wait"]
+        await pilot.press("u")
+        await settle(pilot)
+        await pilot.click("#choices", offset=(6, 0))  # the first option, by mouse
+        await settle(pilot)
+        assert choices_made(app) == ["elect"]

@@ -83,6 +83,18 @@ async def test_watch_reloads_the_story_and_keeps_the_decisions(tmp_path: Path) -
         assert [d.choice for d in game.session.decisions if isinstance(d, Choose)] == ["elect"]
         assert game.story.scenes["talks"].choices["vote"].goto == "victory"
 
+        # a new dimension: the sidebar grows a meter
+        edited = edited.replace("dimensions:\n", "dimensions:\n  unity:\n    label: Unity\n    low: split\n"
+                                "    high: united\n    start: 5\n")
+        story.write_text(edited, encoding="utf-8")
+        for _ in range(20):
+            await pilot.pause(0.2)
+            await settle(pilot)
+            if "Unity" in screen_text(app):
+                break
+        assert "Unity" in screen_text(app) and "5/10" in screen_text(app)
+        assert [d.choice for d in play_screen(app).game.session.decisions if isinstance(d, Choose)] == ["elect"]
+
         story.write_text(edited.replace("title: The offer", "title: [unclosed"), encoding="utf-8")
         for _ in range(20):
             await pilot.pause(0.2)

@@ -11,6 +11,9 @@
 - ``theme``: dark, light, high-contrast, ansi, or any Textual theme name;
 - ``workshop``: bigger spacing, the scenes' discussion prompts, and a vote panel for the room.
 
+``trainer play``'s own names are read too (``story`` for ``paths``, ``at`` for ``from_scene``, ``set`` for
+``set_values``, plus ``new``, ``no_save``, ``save`` FILE and ``quiz``); see ``AppConfig.from_args``.
+
 It returns the process exit status: 0 after a normal quit, 1 when the single story given cannot be loaded, 2 for
 bad arguments. Nothing here decides anything about the game: see ``trainer.tui.game`` and the engine.
 """
@@ -21,6 +24,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,11 +34,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from trainer.engine import Session
-from trainer.engine.saves import SaveError
+from trainer.engine.saves import SaveError, load_save
 from trainer.story import Story, StoryError, load_story
 from trainer.tui.config import AppConfig, ConfigError
 from trainer.tui.game import Game
-from trainer.tui.library import StoryEntry, load_entry
+from trainer.tui.library import StoryEntry, load_entry, position_of
 from trainer.tui.safe import one_line
 from trainer.tui.screens.dialogs import ActionDialog
 from trainer.tui.screens.ending import EndingScreen
@@ -78,10 +82,30 @@ class TrainerApp(App[int]):
 
     def _open_single(self) -> None:
         entry = load_entry(self.config.paths[0], "given")
+        if self.config.quiz:
+            self.notify("The quiz is not offered full screen yet: play with --plain --quiz to take it.",
+                        markup=False)
+        if self.config.save_path is not None and entry.story is not None:
+            entry = self._entry_with_save(entry, self.config.save_path)
+            if entry is None:
+                return
         if self.config.new and entry.story is not None:
             self._start(entry.story, new=True)
         else:
             self.open_entry(entry)
+
+    def _entry_with_save(self, entry: StoryEntry, path: Path) -> StoryEntry | None:
+        """``entry`` with the save given by --save FILE (none yet when the file does not exist)."""
+        if not path.exists():
+            return replace(entry, save=None, save_error="")
+        assert entry.story is not None
+        try:
+            save = load_save(path)
+            position = position_of(entry.story, save)
+        except SaveError as exc:
+            self.notify(exc.message, title="Cannot use that save", severity="error", markup=False, timeout=15)
+            return None
+        return replace(entry, save=save, save_error="", position=position)
 
     # -- starting a game ----------------------------------------------------------------------------------
 
@@ -128,7 +152,8 @@ class TrainerApp(App[int]):
         warp = (self.config.from_scene, self.config.values) if self.config.warp else None
         try:
             if new or entry is None or entry.save is None:
-                game = Game.new(story, warp=warp, on_save_error=self._autosave_failed, save=self.config.save)
+                game = Game.new(story, warp=warp, on_save_error=self._autosave_failed, save=self.config.save,
+                                save_path=self.config.save_path)
                 message = ""
             else:
                 game, report = Game.resume(story, entry.save, on_save_error=self._autosave_failed)
@@ -273,7 +298,7 @@ class TrainerApp(App[int]):
             play.show_banner("The story file has errors; still playing the last good version.\n"
                              + "\n".join(lines[:6]) + more)
 
-    def _story_reloaded(self, story: Story) -> None:
+    async def _story_reloaded(self, story: Story) -> None:
         game, play = self.game, self._game_screen()
         if game is None or play is None:
             return
@@ -288,7 +313,7 @@ class TrainerApp(App[int]):
             return
         while self.screen is not play:
             self.pop_screen()
-        play.story_reloaded()
+        await play.story_reloaded()
         note = report.message or f"Reloaded {one_line(story.title)}; {report.replayed} decisions replayed."
         self.notify(note, title="Story reloaded", markup=False)
 

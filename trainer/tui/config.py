@@ -43,6 +43,8 @@ class AppConfig:
     workshop: bool = False  # a facilitator drives a shared screen: votes, discussion prompts, big spacing
     new: bool = False  # start a new game without offering to resume the autosave
     save: bool = True  # False: write no save at all
+    save_path: Path | None = None  # resume from and save to this file instead of the story's autosave
+    quiz: bool = False  # asked for the story's quiz (not offered full screen yet: the app says so)
 
     @property
     def warp(self) -> bool:
@@ -70,4 +72,5 @@ class AppConfig:
             raise ConfigError(f"unknown theme {args.theme!r}; try dark, light, high-contrast or ansi")
         return cls(paths=paths, watch=bool(getattr(args, "watch", False)), from_scene=from_scene or None,
                    values=values, theme=theme, workshop=bool(getattr(args, "workshop", False)),
-                   new=bool(getattr(args, "new", False)), save=not getattr(args, "no_save", False))
+                   new=bool(getattr(args, "new", False)), save=not getattr(args, "no_save", False),
+                   save_path=getattr(args, "save", None), quiz=bool(getattr(args, "quiz", False)))

@@ -6,6 +6,7 @@ workshop). There are no rules here: every decision is the engine's to check and 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from trainer.engine import (
     ChoiceExplanation,
@@ -43,11 +44,13 @@ class Game:
 
     @classmethod
     def new(cls, story: Story, *, warp: tuple[str | None, Mapping[str, int]] | None = None,
-            on_save_error: ErrorHook | None = None, save: bool = True) -> Game:
-        """A fresh game, autosaved (unless ``save`` is False or it is a preview that starts elsewhere). Raises
-        ValueError for a warp to an unknown scene or a value out of range."""
+            on_save_error: ErrorHook | None = None, save: bool = True, save_path: Path | None = None) -> Game:
+        """A fresh game, autosaved to ``save_path`` (default: the story's autosave) unless ``save`` is False or it
+        is a preview that starts elsewhere. Raises ValueError for a warp to an unknown scene or a value out of
+        range."""
         start = _warp_start(story, warp)
-        autosave = Autosave(autosave_path(story.id), on_save_error) if save and not warp else None
+        path = save_path or autosave_path(story.id)
+        autosave = Autosave(path, on_save_error) if save and not warp else None
         game = cls(story, Session(story, start=start), autosave=autosave, warp=warp)
         game.save_now()
         return game

@@ -54,6 +54,16 @@ def story_error(path: Path, exc: StoryError) -> str:
     return f"{path.name}:{d.pos.line}:{d.pos.col}: {d.severity.value}[{d.code}]: {d.message}{more}"
 
 
+def position_of(story: Story, save: SaveData) -> str:
+    """Where a saved game stands, e.g. "The break room, after 2 choices" (raises SaveError when it no longer
+    belongs to the story)."""
+    session, _ = resume(story, save)
+    state = session.state
+    steps = len(session.played())
+    where = story.endings[state.ending].title if state.ending else story.scenes[state.scene].title
+    return f"{where}, after {steps} choice{'s' if steps != 1 else ''}"
+
+
 def load_entry(path: Path, source: str, progress: dict[str, StoryProgress] | None = None) -> StoryEntry:
     try:
         story = load_story(path)
@@ -67,11 +77,7 @@ def load_entry(path: Path, source: str, progress: dict[str, StoryProgress] | Non
     if save_path.exists():
         try:
             save = load_save(save_path)
-            session, _ = resume(story, save)
-            state = session.state
-            steps = len(session.played())
-            where = story.endings[state.ending].title if state.ending else story.scenes[state.scene].title
-            position = f"{where}, after {steps} choice{'s' if steps != 1 else ''}"
+            position = position_of(story, save)
         except SaveError as exc:
             save, save_error = None, exc.message
     return StoryEntry(path, source, story, progress=progress.get(story.id), save=save, save_error=save_error,

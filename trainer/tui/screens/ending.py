@@ -211,9 +211,13 @@ class EndingScreen(Screen[Result | None]):
     @on(OptionList.OptionSelected, "#replay")
     def _replay(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if not event.option.id:
+        if event.option.id:
+            self.confirm_replay(int(event.option.id[1:]))
+
+    def confirm_replay(self, index: int | None) -> None:
+        """Ask, then close with ("rewind", index): the play screen goes back to just before that decision."""
+        if index is None or index not in self.game.choice_indices():
             return
-        index = int(event.option.id[1:])
         step = self.game.choice_indices().index(index) + 1
 
         def done(yes: bool | None) -> None:
@@ -226,11 +230,7 @@ class EndingScreen(Screen[Result | None]):
     def action_map(self) -> None:
         from trainer.tui.screens.map import MapScreen
 
-        def chosen(index: int | None) -> None:
-            if index is not None:
-                self.dismiss(("rewind", index))
-
-        self.app.push_screen(MapScreen(self.game), chosen)
+        self.app.push_screen(MapScreen(self.game), self.confirm_replay)
 
     def action_undo(self) -> None:
         self.dismiss(("undo", 0))

@@ -40,7 +40,7 @@ class PlayScreen(Screen[None]):
         Binding("1", "pick(1)", "Choose", key_display="1-9"),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
         Binding("enter,space", "proceed", "Continue"),
-        Binding("x", "skip", "Skip"),
+        Binding("x", "skip", "Skip", show=False),  # the dock line says "x: skip"
         Binding("u,ctrl+z", "undo", "Undo"),
         Binding("ctrl+y", "redo", "Redo", show=False),
         Binding("h", "history", "History"),
@@ -267,8 +267,8 @@ class PlayScreen(Screen[None]):
         if action == "toggle_sidebar":
             return self.has_class("-narrow")
         if action == "discuss":
-            return bool(self.game.story.scenes.get(self.game.state.scene, None)
-                        and self.game.story.scenes[self.game.state.scene].discuss) and phase == "ask"
+            scene = self.game.story.scenes.get(self.game.state.scene)
+            return phase == "ask" and scene is not None and bool(scene.discuss)
         return True
 
     def action_pick(self, n: int) -> None:
@@ -398,14 +398,12 @@ class PlayScreen(Screen[None]):
         banner.update(plain(text))
         banner.display = bool(text)
 
-    def story_reloaded(self) -> None:
+    async def story_reloaded(self) -> None:
         """The game's story object was replaced: rebuild what depends on its shape, then redraw."""
         sidebar = self.query_one(Sidebar)
         if list(sidebar.story.dimensions) != list(self.game.story.dimensions):
-            sidebar.remove()
-            new = Sidebar(self.game.story, id="sidebar")
-            self.query_one("#body", Horizontal).mount(new)
-            self.call_after_refresh(self.sync)
+            await sidebar.remove()
+            await self.query_one("#body", Horizontal).mount(Sidebar(self.game.story, id="sidebar"))
         else:
             sidebar.story = self.game.story
         self._shown = None
