@@ -17,9 +17,18 @@ def bundled_stories_dir() -> Path:
     return _PACKAGE.parent / "stories"
 
 
+#: The order a newcomer should meet the bundled stories in: the tutorial, then the strategy step by step.
+TEACHING_ORDER = ("tutorial", "elections_or_councils", "islands_or_power", "organise_the_oppressed",
+                  "dual_power", "morning_after", "permanent_or_isolated")
+
+
 def bundled_stories() -> list[Path]:
+    """Bundled story files in teaching order; any others after them, by name."""
     folder = bundled_stories_dir()
-    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    rank = {stem: i for i, stem in enumerate(TEACHING_ORDER)}
+    return sorted(folder.glob("*.yaml"), key=lambda p: (rank.get(p.stem, len(rank)), p.name))
 
 
 def trainer_home() -> Path:

@@ -32,3 +32,10 @@ def test_installed_layout_finds_bundled_stories(tmp_path: Path, monkeypatch) -> 
     (fake_pkg / "_stories" / "x.yaml").write_text("format: 1\n")
     monkeypatch.setattr(paths, "_PACKAGE", fake_pkg)
     assert paths.bundled_stories() == [fake_pkg / "_stories" / "x.yaml"]
+
+
+def test_bundled_stories_come_in_teaching_order() -> None:
+    """The library opens on the tutorial, then the strategy stories in the order they build on each other."""
+    from trainer.paths import TEACHING_ORDER, bundled_stories
+
+    assert [p.stem for p in bundled_stories()] == list(TEACHING_ORDER)
