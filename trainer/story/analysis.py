@@ -17,6 +17,9 @@ from trainer.story import expr
 from trainer.story.diagnostics import Diagnostic, Pos, Severity
 from trainer.story.model import END, Story
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {0x1B: "an escape character (ESC)", 0x07: "a bell character (BEL)", 0x08: "a backspace",
+                  0x9B: "a control sequence introducer (CSI)", 0x0D: "a carriage return"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -126,6 +129,7 @@ def _warnings(story: Story) -> list[Diagnostic]:
         if did not in played:
             out.append(_warn("W010", f"debate '{did}' is never played: no scene names it", debate.pos,
                              f"add 'debate: {did}' to a scene"))
+    out += control_character_warnings(story)
     return sorted(out, key=lambda d: (d.pos.line, d.pos.col, d.code))
 
 
@@ -144,28 +148,52 @@ class Stats:
         return dict(self.__dict__)
 
 
-def _story_texts(story: Story) -> list[str]:
-    texts = [story.title, story.summary]
+def _owned_texts(story: Story) -> list[tuple[str, Pos, list[str]]]:
+    """Every text of the story, grouped by the object that holds it: (what, where, texts)."""
+    top = Pos(story.path, 1, 1)
+    out: list[tuple[str, Pos, list[str]]] = [("the story", top, [story.title, story.summary])]
     for s in story.scenes.values():
-        texts += [s.title, s.text, *s.discuss]
+        texts = [s.title, s.text, *s.discuss]
         if s.why:
             texts += [s.why.question, *(r.text + " " + r.feedback for r in s.why.reasons)]
+        out.append((f"scene '{s.id}'", s.pos, texts))
         for c in s.choices.values():
-            texts += [c.label, c.explain, c.locked, *(e.why for e in c.effects)]
+            out.append((f"choice '{c.id}'", c.pos, [c.label, c.explain, c.locked, *(e.why for e in c.effects)]))
     for e in story.endings.values():
-        texts += [e.title, e.text]
+        out.append((f"ending '{e.id}'", e.pos, [e.title, e.text]))
     for d in story.debates.values():
-        texts += [d.title, d.model_answer, d.opponent.who]
+        texts = [d.title, d.model_answer, d.opponent.name, d.opponent.position, d.opponent.who]
         for x in d.exchanges:
             texts.append(x.claim)
             for r in x.rebuttals.values():
                 texts += [r.text, r.feedback, r.reply, *(g.why for g in r.grades)]
         texts += [k.point for k in d.key_points.values()]
+        out.append((f"debate '{d.id}'", d.pos, texts))
     for q in story.quiz.values():
-        texts += [q.question, q.explain, *q.options.values()]
+        out.append((f"quiz question '{q.id}'", q.pos, [q.question, q.explain, *q.options.values()]))
     for r in story.references.values():
-        texts += [r.title, r.text]
-    return texts
+        out.append((f"reference '{r.id}'", r.pos, [r.title, r.text]))
+    return out
+
+
+def _story_texts(story: Story) -> list[str]:
+    return [t for _, _, texts in _owned_texts(story) for t in texts]
+
+
+def control_character_warnings(story: Story) -> list[Diagnostic]:
+    """Escapes such as "\\x1b" in double-quoted YAML put control characters into text; the app shows them
+    as harmless symbols, but they are almost always a mistake (or an attack on terminals)."""
+    out = []
+    for what, pos, texts in _owned_texts(story):
+        for text in texts:
+            m = _CONTROL.search(text) if text else None
+            if m:
+                code = ord(m.group())
+                name = _CONTROL_NAMES.get(code, "a control character")
+                out.append(_warn("W011", f"{what} has {name} (U+{code:04X}) in its text", pos,
+                                 "remove the escape; players see it as a symbol such as ␛, never as an effect"))
+                break
+    return out
 
 
 def longest_path(story: Story) -> int | None:

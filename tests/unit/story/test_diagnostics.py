@@ -175,6 +175,8 @@ WARNING_CASES = [
      "flag 'strike' is never set"),
     # W008: an effect without a reason
     ("W008", BASE.replace("org: {by: 1, why: It grows.}", "org: 1"), "effect on 'org' in choice 'go' has no reason"),
+    # W011: an escape sequence written as a YAML escape in a double-quoted string
+    ("W011", BASE.replace("label: Stay", 'label: "Stay \\x1b[2J here"'), "choice 'stay' has an escape character"),
     # W009: the last ending has a condition
     ("W009", BASE.replace("    text: Lost.", "    text: Lost.\n    when: org < 4"), "the last ending 'lose' has a"),
 ]
