@@ -424,33 +424,127 @@ def bench_first_frame(repeat: int, results: Results, env: dict[str, str]) -> Non
 
 
 LATENCY = r"""
-import asyncio, json, random, sys, time
+import asyncio, json, os, random, sys, time
 from pathlib import Path
+from rich.cells import cell_len
+from textual import events
+from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App
 
-frames = []
-armed = {"check": None, "at": None}
+# The measurement must not disturb what it measures. The key reaches the app as a terminal's key does (the
+# driver posts a Key event) and the harness then only waits (an asyncio.Event, then sleeps): it does not poll
+# with pilot.pause(), each call of which posts a callback to every widget of the screen and forces a layout
+# and repaint (Screen._on_timer_update) in the middle of the app's work, nor await pilot.press(), which waits
+# for idle, for animations and then for every widget. Frames are seen in App._display, where Textual hands
+# one to the driver: the clock is read first, then what the frame changes is applied to a shadow of the
+# terminal's screen (taken in full before the key, outside the timed window). The press counts as answered
+# at the first frame from which the area that must change (the play screen's reading pane; hello world's
+# paragraph) shows what it still shows once no frame has come for a while, given that a frame showed the
+# expected text ("Decision N · ", the explanation's first line): an explanation drawn over several frames is
+# timed to its last. Both apps, hello world and trainer, are measured the same way.
+PROFILE = os.environ.get("TRAINER_BENCH_PROFILE")  # a file: cProfile of the timed windows only
+profiler = None
+if PROFILE:
+    import cProfile
+    profiler = cProfile.Profile()
+
 _display = App._display
+armed = {"check": None, "event": None, "frames": None}
+shadow = []  # the screen as the terminal shows it during a timed window: one list of cells per line
+
+def screen_lines(app):  # a full render, outside the timed window
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    return [[c for c in "".join(strip.text for strip in line)] for line in update.strips]
+
+def put(y, x, text):
+    if not 0 <= y < len(shadow):
+        return
+    line = shadow[y]
+    for ch in text:
+        w = cell_len(ch)
+        if w <= 0:
+            continue
+        if 0 <= x < len(line):
+            line[x] = ch
+            if w == 2 and x + 1 < len(line):
+                line[x + 1] = ""
+        x += w
+
+def apply(update):
+    # what this frame changes on the terminal, applied to the shadow screen
+    if isinstance(update, LayoutUpdate):
+        for y, line in enumerate(update.strips, update.region.y):
+            put(y, update.region.x, "".join(strip.text for strip in line))
+    elif isinstance(update, ChopsUpdate):
+        for y, x1, x2 in update.spans:
+            for end, (x, strip) in zip(update.chop_ends[y], update.chops[y].items()):
+                if strip is None or x > x2 or end <= x1:
+                    continue
+                lo = max(x1 - x, 0)
+                put(y, x + lo, strip.crop(lo, min(end, x2) - x).text)
+
 def _hook(self, screen, renderable):
-    if renderable is not None and armed["check"] is not None and armed["check"](self):
-        armed["at"] = time.perf_counter()
-        armed["check"] = None
+    if renderable is not None and armed["frames"] is not None:
+        now = time.perf_counter()
+        if profiler is not None:
+            profiler.disable()
+        apply(renderable)
+        armed["frames"].append((now, ["".join(line) for line in shadow]))
+        if armed["check"] is not None and armed["check"](self):
+            armed["check"] = None
+            armed["event"].set()
+        elif armed["check"] is not None and profiler is not None:
+            profiler.enable()
     return _display(self, screen, renderable)
 App._display = _hook
 
-async def wait_for(pilot, predicate, timeout=5.0):
+def on_screen(precheck, marker):
+    # the frame shows ``marker`` (the shadow screen holds it), once the DOM says it may
+    return lambda app: precheck(app) and any(marker in "".join(line) for line in shadow)
+
+def crop(lines, region):
+    return [line[region.x:region.right] for line in lines[region.y:region.bottom]]
+
+async def wait_for(pilot, predicate, timeout=10.0):  # setting up only: never inside a timed window
     end = time.perf_counter() + timeout
     while not predicate():
         if time.perf_counter() > end:
             raise TimeoutError
-        await pilot.pause(0.001)
+        await pilot.pause(0.01)
 
-async def measure(pilot, key, check):
-    armed["check"], armed["at"] = check, None
+async def measure(pilot, key, check, where, timeout=10.0, quiet=0.15):
+    # seconds from the key press to the first frame from which the region where(app) shows what it shows once
+    # the app is quiet again, given that some frame passed check (see the comment at the top)
+    app = pilot.app
+    await pilot.pause()  # nothing of the previous step is still being processed or drawn
+    shadow[:] = screen_lines(app)
+    frames = []
+    armed.update(check=check, event=asyncio.Event(), frames=frames)
+    key_event = events.Key(key, key if len(key) == 1 else None)
+    key_event.set_sender(app)
     t = time.perf_counter()
-    await pilot.press(key)
-    await wait_for(pilot, lambda: armed["at"] is not None)
-    return armed["at"] - t
+    if profiler is not None:
+        profiler.enable()
+    app._driver.send_message(key_event)  # what Pilot.press does first (and here nothing else)
+    try:
+        await asyncio.wait_for(armed["event"].wait(), timeout)
+        if profiler is not None:
+            profiler.disable()
+        # no frame for ``quiet`` seconds: the app has drawn all it had to (waited for without touching it)
+        while time.perf_counter() - frames[-1][0] < quiet:
+            await asyncio.sleep(quiet / 5)
+    finally:
+        if profiler is not None:
+            profiler.disable()
+        armed.update(check=None, frames=None)
+    region = where(app)
+    final = crop(frames[-1][1], region)
+    at = frames[-1][0]
+    for when, lines in reversed(frames):
+        if crop(lines, region) != final:
+            break
+        at = when
+    return at - t
 
 async def hello(n):
     from textual.app import ComposeResult
@@ -469,8 +563,8 @@ async def hello(n):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         for i in range(n):
-            want = f"{i + 1}: "
-            out.append(await measure(pilot, "1", lambda a: str(a.query_one("#out").content).startswith(want)))
+            out.append(await measure(pilot, "1", on_screen(lambda a, i=i: a.count == i + 1, f"{i + 1}: The"),
+                                     lambda a: a.query_one("#out").region))
     return out
 
 async def play(path, seed):
@@ -478,37 +572,35 @@ async def play(path, seed):
     from trainer.tui.config import AppConfig
     from trainer.tui.screens.play import PlayScreen
     from trainer.tui.widgets.choices import ChoiceList
-    from trainer.tui.widgets.explanation import ExplanationPanel
     rng = random.Random(seed)
     app = make_app(AppConfig(paths=(Path(path),)))
     out = []
 
-    def shown(a):
-        s = a.screen
-        if not isinstance(s, PlayScreen) or s.phase != "explained":
-            return False
-        panels = list(s.query(ExplanationPanel))
-        return bool(panels) and panels[-1].is_mounted and panels[-1].region.height > 0 and len(panels[-1].children) > 0
+    def explained(step):
+        # the play screen has taken the choice (phase "explained") and the frame shows the explanation's
+        # first line for this decision, "Decision N · <scene>" (the scene's own line says "decision N")
+        def ready(a):
+            s = a.screen
+            return isinstance(s, PlayScreen) and s.phase == "explained" and s.game.steps == step
+        return on_screen(ready, f"Decision {step} · ")
 
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, PlayScreen))
+        # the play screen, perhaps under the story's quiz (which the loop below leaves with escape)
+        await wait_for(pilot, lambda: any(isinstance(x, PlayScreen) for x in app.screen_stack))
         for _ in range(500):
             await pilot.pause()
             s = app.screen
             if not isinstance(s, PlayScreen):
-                name = type(s).__name__
-                if name == "EndingScreen":
+                if type(s).__name__ == "EndingScreen":
                     break
-                if name == "DebateScreen":
-                    await pilot.press("escape")
-                    continue
-                await pilot.press("escape")
+                await pilot.press("escape")  # a debate, or the quiz before the first scene or after the ending
                 continue
             if s.phase == "ask":
                 options = s.query_one("#choices", ChoiceList)
                 enabled = [i for i in range(options.option_count) if not options.get_option_at_index(i).disabled]
                 n = rng.choice(enabled) + 1
-                out.append(await measure(pilot, str(n), shown))
+                out.append(await measure(pilot, str(n), explained(s.game.steps + 1),
+                                         lambda a: a.screen.query_one("#reading").region))
             elif s.phase in ("explained", "answered"):
                 await pilot.press("enter")
             elif s.phase == "why":
@@ -533,6 +625,8 @@ async def main():
                 data += await play(path, seed + k)
             except Exception as exc:
                 print(f"ERROR {Path(path).name}: {type(exc).__name__}: {exc}".replace("\n", " ")[:300], flush=True)
+    if profiler is not None:
+        profiler.dump_stats(PROFILE + "." + kind)
     print("LATENCY " + json.dumps(data))
 
 asyncio.run(main())

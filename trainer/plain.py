@@ -282,11 +282,11 @@ class PlainGame(LineIO):
             self._quiz("post")
             pre, post = self.session.quiz_score("pre"), self.session.quiz_score("post")
             if pre.results and post.results:
+                from trainer.engine.debrief import gain_text
                 from trainer.engine.quiz import normalised_gain
 
                 gain = normalised_gain(pre.correct, post.correct, pre.total)
-                self.say("Normalised gain: " + ("none to measure (full marks before)" if gain is None
-                                                else f"{gain:.2f}"))
+                self.say(*render.wrap(gain_text(pre, post, gain), "", render.INDENT))
         self._save()
         if self.save_path is not None:
             self.say(f"Game saved to {self.save_path}. For the full debrief: trainer report {self.save_path}")

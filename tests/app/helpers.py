@@ -122,3 +122,14 @@ async def play_choice(pilot: Pilot, choice_id: str, why: str = "1") -> None:
         assert play.phase == "answered"
         await pilot.press("enter")
         await settle(pilot)
+
+
+async def skip_quiz(pilot: Pilot) -> bool:
+    """If the story's quiz is being offered (before the first scene, after the ending), skip it; True if it was."""
+    from trainer.tui.screens.quiz import QuizScreen
+
+    if not isinstance(pilot.app.screen, QuizScreen):
+        return False
+    await pilot.press("s")
+    await settle(pilot)
+    return True

@@ -16,6 +16,7 @@ from tests.app.helpers import (
     play_screen,
     screen_text,
     settle,
+    skip_quiz,
 )
 from trainer.engine import Choose
 from trainer.story import load_story
@@ -35,6 +36,7 @@ async def test_tutorial_to_an_ending_with_undo_rewind_and_export(trainer_home: P
     app = app_for(TUTORIAL)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        assert await skip_quiz(pilot)  # offered before the first scene (tests/app/test_quiz.py takes it)
         assert isinstance(app.screen, PlayScreen)
         first = route.choices[0]
 
@@ -69,6 +71,7 @@ async def test_tutorial_to_an_ending_with_undo_rewind_and_export(trainer_home: P
         for choice in route.choices[2:]:
             await play_choice(pilot, choice)
         await settle(pilot)
+        assert await skip_quiz(pilot)  # and again after the ending
         assert isinstance(app.screen, EndingScreen)
         text = screen_text(app)
         assert "ENDING" in text and story.endings[route.ending].title in text

@@ -1,7 +1,8 @@
 """The decisions a game is made of, and their JSON form in saves.
 
 A game is its story's identity plus this list; everything else (state, explanations, grades, the verdict) is
-derived by replaying it. Only ``Choose`` changes the state; the others record the player's reasoning.
+derived by replaying it. Only ``Choose`` changes the state; the others record the player's reasoning, and
+``Vote`` the room's show of hands in a workshop (what the choice that follows it was decided by).
 """
 
 from __future__ import annotations
@@ -52,7 +53,23 @@ class AnswerQuiz:
         return f"answer quiz question '{self.question}' ({self.phase}) with '{self.option}'"
 
 
-Decision = Choose | AnswerWhy | AnswerDebate | AnswerQuiz
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """A workshop's vote in ``scene``: the room's count for each choice id, in the order shown. It belongs to the
+    next choice made in that scene (a later vote there replaces it); rules and counterfactuals never read it."""
+
+    scene: str
+    tallies: tuple[tuple[str, int], ...]  # (choice id, votes)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return dict(self.tallies)
+
+    def describe(self) -> str:
+        return f"record the room's vote in scene '{self.scene}'"
+
+
+Decision = Choose | AnswerWhy | AnswerDebate | AnswerQuiz | Vote
 
 
 def decision_to_dict(d: Decision) -> dict[str, Any]:
@@ -67,6 +84,8 @@ def decision_to_dict(d: Decision) -> dict[str, Any]:
         if d.typed is not None:
             out["typed"] = d.typed
         return out
+    if isinstance(d, Vote):
+        return {"kind": "vote", "scene": d.scene, "tallies": dict(d.tallies)}
     return {"kind": "quiz", "phase": d.phase, "question": d.question, "option": d.option}
 
 
@@ -88,6 +107,17 @@ def _int(data: dict[str, Any], key: str, optional: bool = False) -> Any:
     return value
 
 
+def _tallies(value: Any) -> tuple[tuple[str, int], ...]:
+    if not isinstance(value, dict):
+        raise ValueError(f"'tallies' should be an object of choice ids and counts, found {type(value).__name__}")
+    out = []
+    for choice, count in value.items():
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise ValueError(f"the votes for '{choice}' should be a whole number of 0 or more, found {count!r}")
+        out.append((choice, count))
+    return tuple(out)
+
+
 def decision_from_dict(data: Any) -> Decision:
     """Parse one saved decision; raises ValueError with what is wrong."""
     if not isinstance(data, dict):
@@ -105,4 +135,6 @@ def decision_from_dict(data: Any) -> Decision:
         if phase not in ("pre", "post"):
             raise ValueError(f"quiz phase should be 'pre' or 'post', found {phase!r}")
         return AnswerQuiz(phase, _text(data, "question"), _text(data, "option"))
+    if kind == "vote":
+        return Vote(_text(data, "scene"), _tallies(data.get("tallies")))
     raise ValueError(f"unknown decision kind {kind!r}")

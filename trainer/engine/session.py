@@ -13,11 +13,11 @@ exchange) raises ``DecisionError`` and changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
 from trainer.engine.choices import ChoiceOption, available_choices
-from trainer.engine.decisions import AnswerDebate, AnswerQuiz, AnswerWhy, Choose, Decision
+from trainer.engine.decisions import AnswerDebate, AnswerQuiz, AnswerWhy, Choose, Decision, Vote
 from trainer.engine.errors import DecisionError, EngineError
 from trainer.engine.explain import ChoiceExplanation, explain_choice
 from trainer.engine.grading import (
@@ -165,6 +165,22 @@ class Session:
                 answers[d.question] = d.option
         return score_quiz(self.story, phase, answers)
 
+    def votes(self) -> dict[int, Vote]:
+        """The room's vote behind each choice made in a workshop: choice step (1-based) -> the last ``Vote``
+        recorded in that choice's scene since the choice before it. Choices made without a vote are absent."""
+        out: dict[int, Vote] = {}
+        pending: Vote | None = None
+        step = 0
+        for d in self._decisions:
+            if isinstance(d, Vote):
+                pending = d
+            elif isinstance(d, Choose):
+                step += 1
+                if pending is not None and pending.scene == d.scene:
+                    out[step] = pending
+                pending = None
+        return out
+
     # -- deciding -----------------------------------------------------------------------------------------
 
     def choose(self, choice_id: str) -> ChoiceExplanation:
@@ -200,6 +216,13 @@ class Session:
         self._record(AnswerQuiz(phase, question, option))
         return grade_quiz_answer(self.story.quiz[question], option)
 
+    def record_vote(self, tallies: Mapping[str, int]) -> Vote:
+        """Record the room's vote in the current scene (choice id -> count), before ``choose``. It changes
+        nothing in the game: it is kept for the explanation and the debrief."""
+        vote = Vote(self.state.scene, tuple((str(c), n) for c, n in tallies.items()))
+        self._record(vote)
+        return vote
+
     # -- undo / redo --------------------------------------------------------------------------------------
 
     @property
@@ -228,19 +251,26 @@ class Session:
             self.undo_to(len(self._decisions) - 1)
 
     def undo_choice(self) -> None:
-        """Undo back to just before the last choice (with the answers given after it): what players mean."""
+        """Undo back to just before the last choice (with the answers given after it, and the room's vote
+        that decided it): what players mean."""
         for i in range(len(self._decisions) - 1, -1, -1):
             if isinstance(self._decisions[i], Choose):
+                while i > 0 and isinstance(self._decisions[i - 1], Vote):
+                    i -= 1
                 self.undo_to(i)
                 return
 
     def redo(self) -> Decision | None:
-        """Redo the most recently undone decision; returns it, or None when there is nothing to redo."""
+        """Redo the most recently undone decision (a vote together with the choice it decided); returns it, or
+        None when there is nothing to redo."""
         if not self._redo:
             return None
         d = self._redo.pop()
         try:
             self._push(d)
+            while isinstance(d, Vote) and self._redo and isinstance(self._redo[-1], Vote | Choose):
+                d = self._redo.pop()
+                self._push(d)
         except DecisionError:  # pragma: no cover - the redo stack only holds decisions that fitted here
             self._redo.clear()
             raise
@@ -320,6 +350,20 @@ class Session:
             if d.typed is not None and (not d.typed.strip() or len(d.typed) > MAX_TYPED):
                 raise DecisionError("a typed answer must be between 1 and 10,000 characters")
             return Frame(state, "", frame.debate_done + 1)
+        if isinstance(d, Vote):
+            if state.ending is not None:
+                raise DecisionError("the game is over; there is no choice to vote on")
+            if d.scene != state.scene:
+                raise DecisionError(f"the game is in scene '{state.scene}', not in scene '{d.scene}'")
+            if not d.tallies:
+                raise DecisionError("a vote needs the count of at least one choice")
+            choices = story.scenes[d.scene].choices
+            for choice, count in d.tallies:
+                if choice not in choices:
+                    raise DecisionError(f"scene '{d.scene}' has no choice '{choice}' to vote for")
+                if count < 0:
+                    raise DecisionError(f"the votes for '{choice}' cannot be negative ({count})")
+            return frame
         if d.question not in story.quiz:
             raise DecisionError(f"the quiz has no question '{d.question}'")
         if d.option not in story.quiz[d.question].options:

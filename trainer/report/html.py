@@ -16,7 +16,7 @@ from trainer.engine.explain import ChoiceExplanation
 from trainer.engine.grading import RebuttalResult, TypedResult
 from trainer.engine.verdict import Verdict
 from trainer.report.plaintext import clean, markdown_to_plain
-from trainer.report.text import short_effects
+from trainer.report.text import NEW_SITUATION, quiz_rows, quiz_score, score_cells, short_effects
 
 _CSS = """
 body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
@@ -130,12 +130,45 @@ def _change(c: Change) -> str:
     return line
 
 
+def _scorecard(d: Debrief) -> str:
+    if not d.criteria and not d.scorecard:
+        return ""
+    if not d.scorecard:
+        return "<h2>Debate scorecard</h2><p>No debate rounds were answered in this game.</p>"
+    out = ["<h2>Debate scorecard</h2><table><tr><th>round</th><th>exchange</th>"]
+    out += [f"<th>{_e(lb)} (of {mx})</th>" for _, lb, mx in d.criteria]
+    out.append("<th>total</th></tr>")
+    for r in d.scorecard:
+        cells = "".join(f"<td>{escape(c)}</td>" for c in score_cells(r))
+        out.append(f"<tr><td>{_e(r.title)}</td><td>{r.exchange}</td>{cells}</tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
+def _quiz(d: Debrief) -> str:
+    if not d.quiz_total:
+        return ""
+    out = ["<h2>Quiz</h2>"]
+    rows = quiz_rows(d)
+    if rows:
+        out.append("<table><tr><th>question</th><th>before</th><th>after</th></tr>")
+        for text, transfer, before, after in rows:
+            tag = f" <i>({NEW_SITUATION})</i>" if transfer else ""
+            out.append(f"<tr><td>{_e(text)}{tag}</td><td>{before or '—'}</td><td>{after or '—'}</td></tr>")
+        out.append("</table>")
+    out += [f"<p>{escape(quiz_score(s))}</p>" for s in (d.quiz_pre, d.quiz_post) if s is not None]
+    out.append(f"<p>{escape(d.gain_text)}</p>")
+    return "".join(out)
+
+
 def render_html(d: Debrief) -> str:
     out = ["<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
            f"<title>{_e(d.title)} — debrief</title><style>{_CSS}</style></head><body>",
            f"<h1>{_e(d.title)}</h1>", _paras(d.summary), "<h2>Decisions</h2>"]
     for e in d.entries:
         out += [_debate(g) for g in e.debate]
+        if e.vote is not None:
+            out.append(f"<p class='vote'><b>{_e(e.vote.sentence)}</b></p>")
         out.append(_explanation(e.explanation))
         if e.why is not None:
             mark = "right" if e.why.right else "not quite"
@@ -153,10 +186,7 @@ def render_html(d: Debrief) -> str:
         out.append(_verdict(d.verdict))
     else:
         out.append(f"<p><i>Unfinished: the game is at {_e(d.position)}.</i></p>")
-    for s in (d.quiz_pre, d.quiz_post):
-        if s is not None:
-            out.append(f"<p>Quiz {'before' if s.phase == 'pre' else 'after'}: {s.correct} of {s.total} right.</p>")
-    if d.gain is not None:
-        out.append(f"<p>Normalised gain: {d.gain:.2f}</p>")
+    out.append(_scorecard(d))
+    out.append(_quiz(d))
     out.append("</body></html>\n")
     return "\n".join(out)

@@ -12,7 +12,7 @@ from trainer.engine.explain import ChoiceExplanation
 from trainer.engine.grading import RebuttalResult, TypedResult
 from trainer.engine.verdict import Verdict
 from trainer.report.plaintext import strip_controls
-from trainer.report.text import short_effects
+from trainer.report.text import NEW_SITUATION, quiz_rows, quiz_score, score_cells, short_effects
 
 
 def _one(text: str) -> str:
@@ -119,11 +119,40 @@ def _change(c: Change) -> str:
     return line
 
 
+def _scorecard(d: Debrief) -> list[str]:
+    if not d.criteria and not d.scorecard:
+        return []
+    out = ["## Debate scorecard", ""]
+    if not d.scorecard:
+        return [*out, "No debate rounds were answered in this game.", ""]
+    out += ["| round | exchange | " + " | ".join(f"{_one(lb)} (of {mx})" for _, lb, mx in d.criteria) + " | total |",
+            "|---|---|" + "---|" * (len(d.criteria) + 1)]
+    out += [f"| {_one(r.title)} | {r.exchange} | " + " | ".join(score_cells(r)) + " |" for r in d.scorecard]
+    return [*out, ""]
+
+
+def _quiz(d: Debrief) -> list[str]:
+    if not d.quiz_total:
+        return []
+    out = ["## Quiz", ""]
+    rows = quiz_rows(d)
+    if rows:
+        out += ["| question | before | after |", "|---|---|---|"]
+        for text, transfer, before, after in rows:
+            tag = f" *({NEW_SITUATION})*" if transfer else ""
+            out.append(f"| {_one(text)}{tag} | {before or '—'} | {after or '—'} |")
+        out.append("")
+    out += [f"{quiz_score(s)}  " for s in (d.quiz_pre, d.quiz_post) if s is not None]
+    return [*out, d.gain_text, ""]
+
+
 def render_markdown(d: Debrief) -> str:
     out = [f"# {_one(d.title)}", "", _block(d.summary), "", "## Decisions", ""]
     for e in d.entries:
         for g in e.debate:
             out += _debate(g)
+        if e.vote is not None:
+            out += [f"**{_one(e.vote.sentence)}**", ""]
         out += _explanation(e.explanation)
         if e.why is not None:
             mark = "right" if e.why.right else "not quite"
@@ -141,9 +170,6 @@ def render_markdown(d: Debrief) -> str:
         out += _verdict(d.verdict)
     else:
         out += [f"*Unfinished: the game is at {_one(d.position)}.*", ""]
-    for s in (d.quiz_pre, d.quiz_post):
-        if s is not None:
-            out.append(f"Quiz {'before' if s.phase == 'pre' else 'after'}: {s.correct} of {s.total} right.  ")
-    if d.gain is not None:
-        out.append(f"Normalised gain: {d.gain:.2f}")
+    out += _scorecard(d)
+    out += _quiz(d)
     return "\n".join(out).rstrip() + "\n"

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from trainer.engine.conditions import TermTrace
 from trainer.engine.counterfactual import Change, Counterfactual, short_label
-from trainer.engine.debrief import Debrief
+from trainer.engine.debrief import Debrief, ScoreRow
 from trainer.engine.explain import ChoiceExplanation, Destination, EffectChange, FlagChange
 from trainer.engine.grading import RebuttalResult, TypedResult, WhyResult
 from trainer.engine.quiz import QuizResult, QuizScore
@@ -260,6 +260,63 @@ def quiz_score(s: QuizScore) -> str:
     return f"Quiz ({'before' if s.phase == 'pre' else 'after'} the story): {s.correct} of {s.total} right."
 
 
+NEW_SITUATION = "new situation"
+
+
+def quiz_rows(d: Debrief) -> list[tuple[str, bool, str, str]]:
+    """Each question answered before or after playing: (question, transfer, before, after), where before and
+    after are "right", "wrong" or "" (not answered then)."""
+    rows: dict[str, list[object]] = {}
+    for score, col in ((d.quiz_pre, 2), (d.quiz_post, 3)):
+        for r in score.results if score is not None else ():
+            row = rows.setdefault(r.question, [r.text, r.transfer, "", ""])
+            row[col] = "right" if r.right else "wrong"
+    return [(str(t), bool(tr), str(b), str(a)) for t, tr, b, a in rows.values()]
+
+
+def score_cells(row: ScoreRow) -> list[str]:
+    """A scorecard row's cells: one per rubric criterion ("2/3", or "–" where not graded), then the total
+    (for a typed answer, the key points it covered)."""
+    cells = ["–" if s is None else f"{s[1]}/{s[2]}" for s in row.scores]
+    total = f"typed: {row.total}/{row.max_total} key points" if row.typed else f"{row.total}/{row.max_total}"
+    return [*cells, total]
+
+
+def quiz_lines(d: Debrief) -> list[str]:
+    """The quiz before and after playing, question by question, with the normalised gain."""
+    if not d.quiz_total:
+        return []
+    out = ["Quiz:"]
+    for text, transfer, before, after in quiz_rows(d):
+        tag = f" [{NEW_SITUATION}]" if transfer else ""
+        out += wrap(f"before: {before or '—'}, after: {after or '—'}. {clean(text)}{tag}", INDENT, INDENT * 2)
+    for s in (d.quiz_pre, d.quiz_post):
+        if s is not None:
+            out.append(INDENT + quiz_score(s))
+    out += wrap(d.gain_text, INDENT, INDENT * 2)
+    return out
+
+
+def scorecard_lines(d: Debrief) -> list[str]:
+    """The debate scorecard: a line per round and exchange, a score per rubric criterion."""
+    if not d.criteria and not d.scorecard:
+        return []
+    out = ["Debate scorecard:"]
+    if not d.scorecard:
+        return [*out, f"{INDENT}No debate rounds were answered in this game."]
+    labels = [clean(lb) for _, lb, _ in d.criteria]
+    for row in d.scorecard:
+        head = f"{clean(row.title)}, exchange {row.exchange}: "
+        if row.typed:
+            line = head + f"a typed answer covering {row.total} of {row.max_total} key points"
+        else:
+            cells = score_cells(row)
+            parts = [f"{lb} {c}" for lb, c in zip(labels, cells, strict=False) if c != "–"]
+            line = head + ", ".join([*parts, f"total {cells[-1]}"])
+        out += wrap(line, INDENT, INDENT * 2)
+    return out
+
+
 def debrief(d: Debrief) -> list[str]:
     """The whole session as plain text."""
     out = [clean(d.title), ""]
@@ -268,6 +325,8 @@ def debrief(d: Debrief) -> list[str]:
             out += rebuttal(g) if isinstance(g, RebuttalResult) else typed(g)
             out.append("")
         out.append(f"{e.explanation.step}.")
+        if e.vote is not None:
+            out += wrap(clean(e.vote.sentence), "", INDENT)
         out += explanation(e.explanation)
         if e.why is not None:
             out += why(e.why)
@@ -281,9 +340,7 @@ def debrief(d: Debrief) -> list[str]:
         out += verdict(d.verdict, {i: (label, hi) for i, label, _, hi in d.dimensions})
     else:
         out.append(f"Unfinished: the game is at {clean(d.position)}.")
-    for s in (d.quiz_pre, d.quiz_post):
-        if s is not None:
-            out.append(quiz_score(s))
-    if d.gain is not None:
-        out.append(f"Normalised gain: {d.gain:.2f}")
+    for block in (scorecard_lines(d), quiz_lines(d)):
+        if block:
+            out += ["", *block]
     return out

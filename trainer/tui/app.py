@@ -26,26 +26,27 @@ import sys
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from trainer.engine import Session
-from trainer.engine.saves import SaveError, load_save
-from trainer.story import Story, StoryError, load_story
 from trainer.tui.config import AppConfig, ConfigError
-from trainer.tui.game import Game
-from trainer.tui.library import StoryEntry, load_entry, position_of
 from trainer.tui.safe import one_line
-from trainer.tui.screens.dialogs import ActionDialog
-from trainer.tui.screens.ending import EndingScreen
-from trainer.tui.screens.help import HelpScreen
 from trainer.tui.screens.library import LibraryScreen
-from trainer.tui.screens.play import PlayScreen
 from trainer.tui.themes import METERS_DARK, THEMES, meter_variables
+
+# Only what the library needs is imported up front, so that its first frame comes early: the engine, the story
+# loader and every other screen are imported where they are first used (a game, a dialog, the ending).
+if TYPE_CHECKING:
+    from trainer.engine import Session
+    from trainer.story import Story
+    from trainer.tui.game import Game
+    from trainer.tui.library import StoryEntry
+    from trainer.tui.screens.ending import EndingScreen
+    from trainer.tui.screens.play import PlayScreen
 
 WATCH_INTERVAL = 0.5
 
@@ -81,10 +82,11 @@ class TrainerApp(App[int]):
             self.set_interval(WATCH_INTERVAL, self._check_story_file)
 
     def _open_single(self) -> None:
+        from trainer.tui.library import load_entry
+
         entry = load_entry(self.config.paths[0], "given")
-        if self.config.quiz:
-            self.notify("The quiz is not offered full screen yet: play with --plain --quiz to take it.",
-                        markup=False)
+        if self.config.quiz and entry.story is not None and not entry.story.quiz:
+            self.notify("This story has no quiz.", markup=False)  # a story's quiz is always offered full screen
         if self.config.save_path is not None and entry.story is not None:
             entry = self._entry_with_save(entry, self.config.save_path)
             if entry is None:
@@ -96,6 +98,9 @@ class TrainerApp(App[int]):
 
     def _entry_with_save(self, entry: StoryEntry, path: Path) -> StoryEntry | None:
         """``entry`` with the save given by --save FILE (none yet when the file does not exist)."""
+        from trainer.engine.saves import SaveError, load_save
+        from trainer.tui.library import position_of
+
         if not path.exists():
             return replace(entry, save=None, save_error="")
         assert entry.story is not None
@@ -113,6 +118,8 @@ class TrainerApp(App[int]):
         self.open_entry(event.entry)
 
     def open_entry(self, entry: StoryEntry) -> None:
+        from trainer.tui.screens.dialogs import ActionDialog
+
         story = entry.story
         if story is None:
             self.notify(entry.error, title="This story cannot be played", severity="error", markup=False,
@@ -149,6 +156,10 @@ class TrainerApp(App[int]):
         self.push_screen(ActionDialog(title, body, actions), answered)
 
     def _start(self, story: Story, *, new: bool, entry: StoryEntry | None = None) -> None:
+        from trainer.engine.saves import SaveError
+        from trainer.tui.game import Game
+        from trainer.tui.screens.play import PlayScreen
+
         warp = (self.config.from_scene, self.config.values) if self.config.warp else None
         try:
             if new or entry is None or entry.save is None:
@@ -184,6 +195,8 @@ class TrainerApp(App[int]):
     # -- commands -----------------------------------------------------------------------------------------
 
     def _game_screen(self) -> PlayScreen | None:
+        from trainer.tui.screens.play import PlayScreen
+
         return next((s for s in reversed(self.screen_stack) if isinstance(s, PlayScreen)), None)
 
     def _on_play(self, action: str) -> None:
@@ -209,6 +222,8 @@ class TrainerApp(App[int]):
         yield SystemCommand("Help", "Every key, and what the meters mean", self.action_help)
 
     def action_help(self) -> None:
+        from trainer.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.game.story if self.game else None))
@@ -237,6 +252,8 @@ class TrainerApp(App[int]):
         if self.game is None:
             self.notify("No game to export.")
             return
+        from trainer.engine import Session
+
         session = self.game.session
         copy = Session(session.story, session.decisions, start=session.start)  # the worker's own
         self._export_worker(copy, fmt)
@@ -254,6 +271,8 @@ class TrainerApp(App[int]):
         self.call_from_thread(self._exported, path)
 
     def _exported(self, path: Path) -> None:
+        from trainer.tui.screens.ending import EndingScreen
+
         self.notify(f"Debrief saved to {path}", title="Exported", markup=False, timeout=10)
         for screen in self.screen_stack:
             if isinstance(screen, EndingScreen):
@@ -280,6 +299,8 @@ class TrainerApp(App[int]):
 
     @work(thread=True, exclusive=True, group="watch")
     def _reload_story(self, path: Path) -> None:
+        from trainer.story import StoryError, load_story
+
         try:
             story = load_story(path)
         except StoryError as exc:
@@ -330,6 +351,8 @@ def _preflight(config: AppConfig) -> tuple[str, int]:
     cannot be loaded (1), or cannot be started at the --from/--set point (2)."""
     if len(config.paths) != 1:
         return "", 0
+    from trainer.story import StoryError, load_story
+
     path = config.paths[0]
     try:
         story = load_story(path)

@@ -44,7 +44,7 @@ class AppConfig:
     new: bool = False  # start a new game without offering to resume the autosave
     save: bool = True  # False: write no save at all
     save_path: Path | None = None  # resume from and save to this file instead of the story's autosave
-    quiz: bool = False  # asked for the story's quiz (not offered full screen yet: the app says so)
+    quiz: bool = False  # asked for the story's quiz (full screen it is always offered; the app says when none)
 
     @property
     def warp(self) -> bool:

@@ -1,6 +1,7 @@
 """A game being played, as the screens hold it: the engine's ``Session`` with its autosave, the player's
-progress, and what the screens remember between decisions (scenes seen, for the map; the room's votes, in a
-workshop). There are no rules here: every decision is the engine's to check and explain.
+progress, and what the screens remember between decisions (scenes seen, for the map). The room's votes in a
+workshop are the session's own decisions (``Session.record_vote``), saved with the others. There are no rules
+here: every decision is the engine's to check and explain.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from trainer.engine import (
+    AnswerQuiz,
     ChoiceExplanation,
     Choose,
     RebuttalResult,
@@ -36,7 +38,6 @@ class Game:
         self.session = session
         self.autosave = autosave
         self.warp = warp  # (scene, values) for an author's preview started with --from/--set; never saved
-        self.tallies: dict[int, dict[str, int]] = {}  # choice step -> the room's votes (workshop)
         self.seen: set[str] = set()
         self.progress: StoryProgress | None = load_progress().get(story.id)
         session.on_change = self._changed
@@ -84,8 +85,9 @@ class Game:
     # -- deciding -----------------------------------------------------------------------------------------
 
     def choose(self, choice_id: str, tally: Mapping[str, int] | None = None) -> ChoiceExplanation:
+        """Make a choice; ``tally`` is the room's vote that decided it (a workshop), recorded just before."""
         if tally is not None:
-            self.tallies[self.steps + 1] = dict(tally)
+            self.session.record_vote(tally)
         explanation = self.session.choose(choice_id)
         if explanation.leads_to.kind == "ending" and not self.warp:
             self.progress = record_ending(self.story.id, explanation.leads_to.id)
@@ -118,9 +120,20 @@ class Game:
         """Back to just before decision ``index`` (0-based in the decision list)."""
         self.session.undo_to(index)
 
+    def tally(self, step: int) -> dict[str, int] | None:
+        """The room's vote behind choice ``step`` (1-based), or None."""
+        vote = self.session.votes().get(step)
+        return vote.counts if vote is not None else None
+
     def restart(self) -> None:
-        """Start again from the beginning (the old decisions can be redone until a new one is made)."""
-        self.session.undo_to(0)
+        """Start again from the beginning (the old decisions can be redone until a new one is made). The quiz
+        answered before the first scene is kept: it measured what the player knew before playing at all."""
+        keep = 0
+        for d in self.session.decisions:
+            if not (isinstance(d, AnswerQuiz) and d.phase == "pre"):
+                break
+            keep += 1
+        self.session.undo_to(keep)
 
     def reload(self, story: Story) -> ResumeReport:
         """Play on with a new version of the story (live preview), replaying the decisions that still fit."""

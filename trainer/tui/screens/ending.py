@@ -1,7 +1,8 @@
 """The ending screen: the verdict with its causal trace (the rule that chose the ending and the terms that
 decided it, the decisions that moved it most), the counterfactuals ("had you…", searched in a worker), a chart
-of each dimension across the game, the endings found so far, the debate scorecard, replay from any decision,
-and export of the debrief.
+of each dimension across the game, the endings found so far, the quiz before and after playing with the
+normalised gain (``t`` takes the quiz again), the debate scorecard, replay from any decision, and export of
+the debrief.
 
 Dismisses with ("undo" | "rewind" | "restart" | "library", decision index) for the play screen to act on.
 """
@@ -86,6 +87,7 @@ class EndingScreen(Screen[Result | None]):
         Binding("e", "export", "Export"),
         Binding("r", "replay", "Replay"),
         Binding("m", "map", "Map"),
+        Binding("t", "quiz", "Quiz"),
         Binding("u,ctrl+z", "undo", "Undo"),
         Binding("n", "restart", "New game"),
         Binding("pageup", "scroll_body(-1)", show=False),
@@ -126,6 +128,9 @@ class EndingScreen(Screen[Result | None]):
             yield DimensionChart(story, debrief.timeline, id="chart")
             yield Label("Endings found", classes="heading")
             yield Static(self._endings_text(verdict), id="endings", markup=False)
+            if story.quiz:
+                yield Label("What you learnt: the quiz before and after", classes="heading")
+                yield Static(self._quiz_text(), id="quiz-scores", markup=False)
             yield Label("Debate scorecard", classes="heading")
             yield Static(scorecard(story, game.session.debate_results()), id="scorecard", markup=False)
             yield Label("Replay from a decision  (select one; r jumps here)", classes="heading")
@@ -148,7 +153,7 @@ class EndingScreen(Screen[Result | None]):
         self.query_one("#counterfactuals").display = False
         self.query_one("#ending-body", VerticalScroll).focus()
         session = self.game.session  # read here, on the event loop; the worker gets its own copies
-        self.search_counterfactuals(session.story, session.start, session.played(), len(session.decisions))
+        self.search_counterfactuals(session.story, session.start, session.played(), len(session.played()))
 
     def _endings_text(self, verdict: Verdict) -> Text:
         story = self.game.story
@@ -163,6 +168,15 @@ class EndingScreen(Screen[Result | None]):
         lines.append(Text(f"{len(found & set(story.endings))} of {len(story.endings)} found"
                           + (f"; {missing} still hidden (◇)" if missing else ": all of them"), style="dim"))
         return Text("\n").join(lines)
+
+    def _quiz_text(self) -> Text:
+        from trainer.tui.screens.quiz import scores_text
+
+        session = self.game.session
+        pre, post = session.quiz_score("pre"), session.quiz_score("post")
+        text = scores_text(pre if pre.results else None, post if post.results else None)
+        hint = "Press t to take the quiz again." if post.results else "Press t to take the quiz."
+        return Text.assemble(text, "\n", (hint, "dim"))
 
     @work(thread=True, exclusive=True, group="verdict")
     def search_counterfactuals(self, story: Story, start: State, played: list[Played], count: int) -> None:
@@ -181,7 +195,7 @@ class EndingScreen(Screen[Result | None]):
             out.display = True
 
     def _show_counterfactuals(self, verdict: Verdict, count: int) -> None:
-        if not self.is_mounted or count != len(self.game.session.decisions):
+        if not self.is_mounted or count != len(self.game.session.played()):  # quiz answers do not count
             return
         self.query_one("#searching").display = False
         out = self.query_one("#counterfactuals", Static)
@@ -231,6 +245,20 @@ class EndingScreen(Screen[Result | None]):
         from trainer.tui.screens.map import MapScreen
 
         self.app.push_screen(MapScreen(self.game), self.confirm_replay)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quiz":
+            return bool(self.game.story.quiz)
+        return True
+
+    def action_quiz(self) -> None:
+        from trainer.tui.screens.quiz import QuizScreen
+
+        def done(_: bool | None) -> None:
+            if self.is_mounted:
+                self.query_one("#quiz-scores", Static).update(self._quiz_text())
+
+        self.app.push_screen(QuizScreen(self.game, "post"), done)
 
     def action_undo(self) -> None:
         self.dismiss(("undo", 0))

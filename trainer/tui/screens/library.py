@@ -4,8 +4,9 @@ resume or restart a game in progress. Posts ``LibraryScreen.Open`` for the app t
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -15,13 +16,19 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from trainer.paths import user_stories_dir
-from trainer.tui.library import StoryEntry, load_entries
 from trainer.tui.safe import one_line, plain
 from trainer.tui.widgets.choices import PickList
 
+if TYPE_CHECKING:
+    from trainer.tui.library import StoryEntry
+
 SOURCES = {"bundled": "bundled", "yours": "your stories", "given": "from the command line"}
+# Reading the stories competes with the event loop for the interpreter, so the worker waits for the library's
+# first frame (with the loading indicator) to be drawn, or this long at most.
+FIRST_FRAME_WAIT = 2.0
 
 
 def entry_text(entry: StoryEntry) -> Text:
@@ -67,6 +74,7 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.paths = paths
         self.entries: list[StoryEntry] = []
+        self._drawn = threading.Event()  # set once the screen's first frame is out
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,6 +89,7 @@ class LibraryScreen(Screen[None]):
         self.title = "trainer"
         self.sub_title = "Library"
         self.query_one("#library-empty").display = False
+        self.call_after_refresh(self._drawn.set)
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -95,6 +104,11 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library")
     def load_entries(self, paths: tuple[Path, ...]) -> None:
+        self._drawn.wait(FIRST_FRAME_WAIT)
+        if get_current_worker().is_cancelled:
+            return
+        from trainer.tui.library import load_entries  # the story loader and the engine: not needed to draw
+
         self.post_message(self.Loaded(load_entries(paths)))
 
     @on(Loaded)

@@ -8,6 +8,7 @@ keeps no game state of its own beyond which panel is showing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -19,7 +20,17 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 
-from trainer.engine import AskChoice, AskDebate, AskWhy, ChoiceExplanation, DecisionError, Finished, Stuck
+from trainer.engine import (
+    AnswerQuiz,
+    AskChoice,
+    AskDebate,
+    AskWhy,
+    ChoiceExplanation,
+    Decision,
+    DecisionError,
+    Finished,
+    Stuck,
+)
 from trainer.story.model import Scene
 from trainer.tui.game import Game
 from trainer.tui.safe import one_line, plain
@@ -60,6 +71,7 @@ class PlayScreen(Screen[None]):
         self.game = game
         self.workshop = workshop
         self._shown: tuple[str, str] | None = None  # (story digest, scene id) whose text is on screen
+        self._post_quiz_offered: tuple[Decision, ...] | None = None  # the game the last offer came after
         self.set_reactive(PlayScreen.show_discuss, workshop)
 
     def compose(self) -> ComposeResult:
@@ -72,7 +84,8 @@ class PlayScreen(Screen[None]):
                         yield Static(id="scene-title", markup=False)
                         yield StoryMarkdown(id="scene-text")
                         yield Static(id="discuss", markup=False)
-                    yield Vertical(id="explain-view")
+                    with Vertical(id="explain-view"):
+                        yield ExplanationPanel(self.game.story)  # one panel, refilled after every choice
                     with Vertical(id="why-view"):
                         yield Static(id="why-question", markup=False)
                         yield Static(id="why-result", markup=False)
@@ -87,6 +100,8 @@ class PlayScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = one_line(self.game.story.title)
         self.sync()
+        if self._quiz_due("pre"):  # a new game: the quiz before the first scene (skippable)
+            self._open_quiz("pre", lambda _: self.sync())
 
     # -- drawing what the engine asks -----------------------------------------------------------------
 
@@ -143,8 +158,8 @@ class PlayScreen(Screen[None]):
         dock = self.query_one("#dock", ContentSwitcher)
         if self.workshop:
             votes = self.query_one("#votes", Vertical)
-            votes.remove_children()
-            panel = VotePanel(prompt.options, id="vote-panel")
+            votes.remove_children()  # removed after this handler: a fixed id on the new panel would clash
+            panel = VotePanel(prompt.options)
             votes.mount(panel)
             dock.current = "votes"
             self.phase = "ask"
@@ -177,9 +192,7 @@ class PlayScreen(Screen[None]):
         self.query_one("#reading", VerticalScroll).focus()
 
     def _show_explained(self, explanation: ChoiceExplanation) -> None:
-        view = self.query_one("#explain-view", Vertical)
-        view.remove_children()
-        view.mount(ExplanationPanel(self.game.story, explanation, self.game.tallies.get(explanation.step)))
+        self.query_one(ExplanationPanel).show(self.game.story, explanation, self.game.tally(explanation.step))
         self.query_one("#reading-switcher", ContentSwitcher).current = "explain-view"
         self.query_one("#reading", VerticalScroll).scroll_home(animate=False)
         self._dock_line(Text(CONTINUE, style="bold"))
@@ -188,9 +201,31 @@ class PlayScreen(Screen[None]):
 
     def _open_ending(self) -> None:
         from trainer.tui.screens.ending import EndingScreen
+        from trainer.tui.screens.quiz import QuizScreen
 
-        if not any(isinstance(s, EndingScreen) for s in self.app.screen_stack):
-            self.app.push_screen(EndingScreen(self.game), self._after_ending)
+        if any(isinstance(s, EndingScreen | QuizScreen) for s in self.app.screen_stack):
+            return
+        if self._quiz_due("post"):  # the quiz again after the ending (skippable), then the ending screen
+            self._post_quiz_offered = self.game.session.decisions
+            self._open_quiz("post", lambda _: self._open_ending())
+            return
+        self.app.push_screen(EndingScreen(self.game), self._after_ending)
+
+    def _quiz_due(self, phase: str) -> bool:
+        """Offer the quiz before the first scene of a new game, and after an ending until it is taken (once per
+        visit to the ending); never in an author's preview (--from/--set)."""
+        game = self.game
+        if not game.story.quiz or game.warp:
+            return False
+        if phase == "pre":
+            return not game.session.decisions
+        return (game.session.finished and not game.session.quiz_score("post").results
+                and self._post_quiz_offered != game.session.decisions)
+
+    def _open_quiz(self, phase: str, then: Callable[[bool | None], None]) -> None:
+        from trainer.tui.screens.quiz import QuizScreen
+
+        self.app.push_screen(QuizScreen(self.game, phase), then)
 
     def _after_ending(self, result: tuple[str, int] | None) -> None:
         if result is None:
@@ -275,10 +310,12 @@ class PlayScreen(Screen[None]):
         if self.phase == "why":
             self.query_one("#reasons", ReasonList).pick(n)
             return
-        option = self.query_one("#choices", ChoiceList).pick(n)
+        option = self.query_one("#choices", ChoiceList).pick(n, select=False)
         if option is not None and option.disabled:
             reason = next((o.reason for o in self.game.session.available_choices() if o.id == option.id), "")
             self.notify(f"Option {n} is locked: {reason}", severity="warning", markup=False)
+        elif option is not None and option.id and self.phase == "ask":
+            self.choose(option.id)  # at once, not through OptionSelected bubbling up: the explanation is one frame away
 
     def action_proceed(self) -> None:
         if self.phase == "debate":
@@ -309,7 +346,8 @@ class PlayScreen(Screen[None]):
     def action_undo(self) -> None:
         played = self.game.session.played()
         if not self.game.undo():
-            if self.game.session.decisions:
+            decisions = self.game.session.decisions
+            if decisions and not isinstance(decisions[-1], AnswerQuiz):  # the quiz before playing stays
                 self.game.undo_last()
                 self.sync()
                 return

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -12,9 +12,11 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from trainer.engine import ChoiceOption
 from trainer.tui.safe import one_line, plain
 from trainer.tui.widgets.rows import hanging
+
+if TYPE_CHECKING:
+    from trainer.engine import ChoiceOption
 
 
 def numbered(n: int, label: str, note: str = "", note_style: str = "italic") -> Table:
@@ -48,15 +50,17 @@ class PickList(OptionList, inherit_bindings=False):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
 
-    def pick(self, n: int) -> Option | None:
-        """Highlight and select the n-th option (1-based); None when there is none or it is disabled."""
+    def pick(self, n: int, *, select: bool = True) -> Option | None:
+        """Highlight and select the n-th option (1-based) and return it, or only highlight it when ``select`` is
+        False (the caller acts on it at once); None when there is none. A disabled option is returned untouched."""
         if not 1 <= n <= self.option_count:
             return None
         option = self.get_option_at_index(n - 1)
         if option.disabled:
             return option
         self.highlighted = n - 1
-        self.action_select()
+        if select:
+            self.action_select()
         return option
 
 

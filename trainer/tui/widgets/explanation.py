@@ -1,6 +1,11 @@
 """The explanation panel shown after a choice: each effect as a labelled bar before → after with its reason,
 the flags it set, the story's explanation, its historical references, the roads not taken, where it leads, and
-(in a workshop) the room's vote."""
+(in a workshop) the room's vote.
+
+The play screen keeps one panel and calls ``show`` after every choice: the panel's widgets are made once and
+updated in place (the parts a choice does not have are hidden), so a choice restyles and mounts nothing and
+its explanation is drawn in the next frame.
+"""
 
 from __future__ import annotations
 
@@ -41,12 +46,21 @@ class EffectBar(Widget):
     EffectBar.c{i} > .effect--gain {{ color: $meter-{i}; }}
     """ for i in range(1, METER_COUNT))
 
-    def __init__(self, effect: EffectChange, low: int, high: int, index: int) -> None:
+    def __init__(self, effect: EffectChange | None = None, low: int = 0, high: int = 0, index: int = 0) -> None:
         super().__init__(classes=f"c{index % METER_COUNT}")
         self.effect, self.low, self.high = effect, low, high
 
+    def set_effect(self, effect: EffectChange, low: int, high: int, index: int) -> None:
+        self.effect, self.low, self.high = effect, low, high
+        colour = f"c{index % METER_COUNT}"
+        if not self.has_class(colour):
+            self.set_classes(colour)
+        self.refresh(layout=True)
+
     def render(self) -> Text:
         e = self.effect
+        if e is None:
+            return Text()
         style = self.get_component_rich_style
         head = Text.assemble(plain(one_line(e.label), "bold"), f"  {e.before} → {e.after}  ",
                              (f"({e.applied:+d})", "bold"), f" {change_mark(e.applied)}")
@@ -131,37 +145,84 @@ class ExplanationPanel(Vertical):
     ExplanationPanel StoryMarkdown { padding: 0; }
     """
 
-    def __init__(self, story: Story, explanation: ChoiceExplanation,
+    def __init__(self, story: Story, explanation: ChoiceExplanation | None = None,
                  tally: Mapping[str, int] | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.story, self.explanation, self.tally = story, explanation, tally
+        self._chosen = Static(id="expl-chosen", markup=False)
+        self._effects_heading = Label("What changed", classes="heading")
+        # one bar per dimension to begin with (an effect changes one dimension); more are mounted if ever needed
+        self._bars = [EffectBar() for _ in story.dimensions]
+        self._flags = Static(markup=False, classes="flags")
+        self._explain_heading = Label("Why it matters", classes="heading")
+        self._explain = StoryMarkdown(id="expl-explain")
+        self._refs_heading = Label("From history", classes="heading")
+        self._refs = Static(markup=False, id="expl-refs")
+        self._roads_heading = Label("Roads not taken", classes="heading")
+        self._roads = Static(markup=False, id="expl-roads")
+        self._tally = Static(markup=False, classes="tally")
+        self._next = Static(markup=False, id="expl-next", classes="heading")
+        self._fill()
 
     def compose(self) -> ComposeResult:
+        yield self._chosen
+        yield self._effects_heading
+        yield from self._bars
+        yield from (self._flags, self._explain_heading, self._explain, self._refs_heading, self._refs,
+                    self._roads_heading, self._roads, self._tally, self._next)
+
+    def show(self, story: Story, explanation: ChoiceExplanation, tally: Mapping[str, int] | None = None) -> None:
+        """Show another choice's explanation (of ``story``, which may be a reloaded version)."""
+        self.story, self.explanation, self.tally = story, explanation, tally
+        self._fill()
+
+    def _fill(self) -> None:
         x, story = self.explanation, self.story
-        yield Static(Text.assemble((f"Decision {x.step}", "dim"), (" · ", "dim"),
-                                   plain(one_line(x.scene_title), "dim"), "\nYou chose: ",
-                                   plain(one_line(x.label), "bold")), id="expl-chosen", markup=False)
-        if x.effects:
-            yield Label("What changed", classes="heading")
-            index = list(story.dimensions)
-            for e in x.effects:
-                d = story.dimensions.get(e.dimension)
-                low, high = (d.min, d.max) if d else (0, max(e.before, e.after, 1))
-                yield EffectBar(e, low, high, index.index(e.dimension) if e.dimension in index else 0)
+        if x is None:
+            for child in self._parts():
+                child.display = False
+            return
+        self._chosen.display = True
+        self._chosen.update(Text.assemble((f"Decision {x.step}", "dim"), (" · ", "dim"),
+                                          plain(one_line(x.scene_title), "dim"), "\nYou chose: ",
+                                          plain(one_line(x.label), "bold")))
+        self._effects_heading.display = bool(x.effects)
+        if len(x.effects) > len(self._bars):
+            more = [EffectBar() for _ in range(len(x.effects) - len(self._bars))]
+            self._bars.extend(more)
+            if self.is_attached:
+                self.mount_all(more, before=self._flags)
+        index = list(story.dimensions)
+        for effect_bar, e in zip(self._bars, x.effects, strict=False):
+            d = story.dimensions.get(e.dimension)
+            low, high = (d.min, d.max) if d else (0, max(e.before, e.after, 1))
+            effect_bar.set_effect(e, low, high, index.index(e.dimension) if e.dimension in index else 0)
+            effect_bar.display = True
+        for effect_bar in self._bars[len(x.effects):]:
+            effect_bar.display = False
         flags = flags_text(x.flags)
-        if flags.plain:
-            yield Static(flags, markup=False, classes="flags")
-        if x.explain.strip():
-            yield Label("Why it matters", classes="heading")
-            yield StoryMarkdown(x.explain, id="expl-explain")
+        self._flags.update(flags)
+        self._flags.display = bool(flags.plain)
+        explain = bool(x.explain.strip())
+        self._explain_heading.display = self._explain.display = explain
+        if explain and self._explain.is_attached:
+            self._explain.update(x.explain)
+        elif explain:  # not composed yet: a new one, with its text from the start
+            self._explain = StoryMarkdown(x.explain, id="expl-explain")
+        self._refs_heading.display = self._refs.display = bool(x.references)
         if x.references:
-            yield Label("From history", classes="heading")
-            yield Static(references_text(x.references), markup=False, id="expl-refs")
+            self._refs.update(references_text(x.references))
+        self._roads_heading.display = self._roads.display = bool(x.roads_not_taken)
         if x.roads_not_taken:
-            yield Label("Roads not taken", classes="heading")
-            yield Static(roads_text(x.roads_not_taken), markup=False, id="expl-roads")
+            self._roads.update(roads_text(x.roads_not_taken))
+        self._tally.display = bool(self.tally)
         if self.tally:
             labels = {c.id: c.label for c in story.scenes[x.scene].choices.values()} if x.scene in story.scenes \
                 else {}
-            yield Static(tally_text(self.tally, labels, x.choice), markup=False, classes="tally")
-        yield Static(destination_text(x.leads_to), markup=False, id="expl-next", classes="heading")
+            self._tally.update(tally_text(self.tally, labels, x.choice))
+        self._next.display = True
+        self._next.update(destination_text(x.leads_to))
+
+    def _parts(self) -> list[Widget]:
+        return [self._chosen, self._effects_heading, *self._bars, self._flags, self._explain_heading, self._explain,
+                self._refs_heading, self._refs, self._roads_heading, self._roads, self._tally, self._next]
