@@ -4,10 +4,16 @@ away below 100 columns (``s`` brings it back). Debate rounds and the ending open
 
 The screen asks the engine what comes next (``Session.next_prompt``) after every change and draws that; it
 keeps no game state of its own beyond which panel is showing.
+
+A choice should be on screen in the next frame: the explanation panel is filled in place, the choice is taken
+straight from the number key, and while a game is open everything alive when it was first drawn (modules,
+Textual, the stories, this screen) is frozen out of the cyclic garbage collector (``gc.freeze``; thawed when
+the screen goes), whose full collections would otherwise walk it all, ~60 ms, every few choices.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -18,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 
 from trainer.engine import (
@@ -42,6 +49,20 @@ from trainer.tui.widgets.sidebar import Sidebar
 from trainer.tui.widgets.votes import VotePanel
 
 CONTINUE = "Enter or Space: continue    u: take this choice back"
+
+
+class ReadingPane(VerticalScroll):
+    """The scrolling pane of the scene, the explanation and the "why?" prompt.
+
+    Focus changes only this pane's own look (``#reading:focus`` tints its background in play.tcss; no rule
+    matches anything inside it by the pane's focus), so on focus and blur only its own style is recomputed, and
+    what it holds is repainted over the new background. Textual would restyle every widget inside, which is
+    most of the cost of a choice: the pane takes focus after every choice (and gives it back to the choices)."""
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        self.app.stylesheet.update_nodes([self], animate=True)
+        for widget in self.walk_children(Widget):
+            widget.refresh()
 
 
 class PlayScreen(Screen[None]):
@@ -79,7 +100,7 @@ class PlayScreen(Screen[None]):
         yield Static(id="banner", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="main"):
-                with VerticalScroll(id="reading"), ContentSwitcher(initial="scene-view", id="reading-switcher"):
+                with ReadingPane(id="reading"), ContentSwitcher(initial="scene-view", id="reading-switcher"):
                     with Vertical(id="scene-view"):
                         yield Static(id="scene-title", markup=False)
                         yield StoryMarkdown(id="scene-text")
@@ -102,6 +123,10 @@ class PlayScreen(Screen[None]):
         self.sync()
         if self._quiz_due("pre"):  # a new game: the quiz before the first scene (skippable)
             self._open_quiz("pre", lambda _: self.sync())
+        self.call_after_refresh(gc.freeze)
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # the next full collection frees what the game left
 
     # -- drawing what the engine asks -----------------------------------------------------------------
 

@@ -151,8 +151,10 @@ class ExplanationPanel(Vertical):
         self.story, self.explanation, self.tally = story, explanation, tally
         self._chosen = Static(id="expl-chosen", markup=False)
         self._effects_heading = Label("What changed", classes="heading")
-        # one bar per dimension to begin with (an effect changes one dimension); more are mounted if ever needed
-        self._bars = [EffectBar() for _ in story.dimensions]
+        # A bar per dimension, in its colour for good (a class change restyles the bar); more if ever needed.
+        self._bars: dict[str, EffectBar] = {d: EffectBar(index=i) for i, d in enumerate(story.dimensions)}
+        self._spare_bars: list[EffectBar] = []  # for an effect on an unknown dimension, or a second on one
+        self._shown_bars: list[EffectBar] = []
         self._flags = Static(markup=False, classes="flags")
         self._explain_heading = Label("Why it matters", classes="heading")
         self._explain = StoryMarkdown(id="expl-explain")
@@ -167,7 +169,8 @@ class ExplanationPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield self._chosen
         yield self._effects_heading
-        yield from self._bars
+        yield from self._shown_bars
+        yield from (b for b in [*self._bars.values(), *self._spare_bars] if b not in self._shown_bars)
         yield from (self._flags, self._explain_heading, self._explain, self._refs_heading, self._refs,
                     self._roads_heading, self._roads, self._tally, self._next)
 
@@ -187,19 +190,7 @@ class ExplanationPanel(Vertical):
                                           plain(one_line(x.scene_title), "dim"), "\nYou chose: ",
                                           plain(one_line(x.label), "bold")))
         self._effects_heading.display = bool(x.effects)
-        if len(x.effects) > len(self._bars):
-            more = [EffectBar() for _ in range(len(x.effects) - len(self._bars))]
-            self._bars.extend(more)
-            if self.is_attached:
-                self.mount_all(more, before=self._flags)
-        index = list(story.dimensions)
-        for effect_bar, e in zip(self._bars, x.effects, strict=False):
-            d = story.dimensions.get(e.dimension)
-            low, high = (d.min, d.max) if d else (0, max(e.before, e.after, 1))
-            effect_bar.set_effect(e, low, high, index.index(e.dimension) if e.dimension in index else 0)
-            effect_bar.display = True
-        for effect_bar in self._bars[len(x.effects):]:
-            effect_bar.display = False
+        self._show_effects(x.effects)
         flags = flags_text(x.flags)
         self._flags.update(flags)
         self._flags.display = bool(flags.plain)
@@ -223,6 +214,42 @@ class ExplanationPanel(Vertical):
         self._next.display = True
         self._next.update(destination_text(x.leads_to))
 
+    def _show_effects(self, effects: tuple[EffectChange, ...]) -> None:
+        story = self.story
+        index = list(story.dimensions)
+        shown: list[EffectBar] = []
+        spares = iter(self._spare_bars)
+        new: list[EffectBar] = []
+        for e in effects:
+            colour = index.index(e.dimension) if e.dimension in index else 0
+            effect_bar = self._bars.get(e.dimension)
+            if effect_bar is None and e.dimension in index:  # a reloaded story with a new dimension
+                effect_bar = self._bars[e.dimension] = EffectBar(index=colour)
+                new.append(effect_bar)
+            elif effect_bar is None or effect_bar in shown:
+                effect_bar = next(spares, None)
+                if effect_bar is None:
+                    effect_bar = EffectBar()
+                    self._spare_bars.append(effect_bar)
+                    new.append(effect_bar)
+            d = story.dimensions.get(e.dimension)
+            low, high = (d.min, d.max) if d else (0, max(e.before, e.after, 1))
+            effect_bar.set_effect(e, low, high, colour)
+            effect_bar.display = True
+            shown.append(effect_bar)
+        for effect_bar in [*self._bars.values(), *self._spare_bars]:
+            if effect_bar not in shown:
+                effect_bar.display = False
+        if self.is_attached:
+            if new:
+                self.mount_all(new, before=self._flags)
+            in_order = [child for child in self.children if child in shown]
+            if in_order != shown:  # the effects come in another order than last time: put the bars in theirs
+                for effect_bar in shown:
+                    self.move_child(effect_bar, before=self._flags)
+        self._shown_bars = shown
+
     def _parts(self) -> list[Widget]:
-        return [self._chosen, self._effects_heading, *self._bars, self._flags, self._explain_heading, self._explain,
-                self._refs_heading, self._refs, self._roads_heading, self._roads, self._tally, self._next]
+        return [self._chosen, self._effects_heading, *self._bars.values(), *self._spare_bars, self._flags,
+                self._explain_heading, self._explain, self._refs_heading, self._refs, self._roads_heading,
+                self._roads, self._tally, self._next]

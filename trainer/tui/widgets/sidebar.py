@@ -1,5 +1,8 @@
 """The sidebar: a meter per dimension, the flags now set, and the timeline of decisions. Selecting a past
-decision posts ``Sidebar.RewindRequested`` (the screen confirms before rewinding)."""
+decision posts ``Sidebar.RewindRequested`` (the screen confirms before rewinding).
+
+``show`` runs after every choice, so it changes only what changed: the timeline gains the new decision
+(rebuilt only after an undo or a rewind), the flags are redrawn when they differ."""
 
 from __future__ import annotations
 
@@ -18,11 +21,12 @@ from trainer.tui.widgets.meter import Meter
 from trainer.tui.widgets.rows import hanging
 
 
-def timeline_options(game: Game) -> list[Option]:
+def timeline_options(game: Game, start: int = 0) -> list[Option]:
+    """The timeline's options, from the ``start``-th decision on (0: all)."""
     story = game.story
     out = []
-    for step, (index, played) in enumerate(zip(game.choice_indices(), game.session.played(), strict=True),
-                                            start=1):
+    pairs = list(zip(game.choice_indices(), game.session.played(), strict=True))
+    for step, (index, played) in enumerate(pairs[start:], start=start + 1):
         scene = story.scenes[played.scene]
         text = Text.assemble(plain(one_line(scene.title), "bold"), "\n",
                              plain(one_line(scene.choices[played.choice].label), "italic"))
@@ -47,6 +51,8 @@ class Sidebar(VerticalScroll):
     def __init__(self, story: Story, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.story = story
+        self._timeline_keys: list[tuple[str, int, str, str]] | None = None  # what the timeline shows (None: unknown)
+        self._flags_shown: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("Meters", classes="sidebar-heading")
@@ -61,17 +67,30 @@ class Sidebar(VerticalScroll):
         story, state = game.story, game.state
         played = game.session.played()
         before = played[-1].before if played else state
+        meters = {meter.id: meter for meter in self.query(Meter)}
         for i, d in enumerate(story.dimensions.values()):
-            meters = self.query(f"#meter-{d.id}").results(Meter)
-            for meter in meters:
+            meter = meters.get(f"meter-{d.id}")
+            if meter is not None:
                 meter.dimension = d
                 meter.show(state.dims[i], before.dims[i])
-        self.query_one("#flags", Static).update(flag_lines(game))
+        flags = flag_lines(game)
+        if flags != self._flags_shown:
+            self._flags_shown = flags
+            self.query_one("#flags", Static).update(flags)
         timeline = self.query_one("#timeline", OptionList)
-        timeline.set_options(timeline_options(game))
-        if timeline.option_count:
-            timeline.highlighted = timeline.option_count - 1
-        else:
+        keys = [(story.digest, index, p.scene, p.choice) for index, p in zip(game.choice_indices(), played,
+                                                                             strict=True)]
+        shown = self._timeline_keys
+        if shown is not None and shown and keys[:len(shown)] == shown:
+            if len(keys) > len(shown):
+                timeline.add_options(timeline_options(game, start=len(shown)))
+        elif shown != keys or not keys:
+            timeline.set_options(timeline_options(game))
+        self._timeline_keys = keys
+        if timeline.option_count and keys:
+            if timeline.highlighted != timeline.option_count - 1:
+                timeline.highlighted = timeline.option_count - 1
+        elif not timeline.option_count:
             timeline.add_option(Option(Text("no decisions yet", style="dim"), disabled=True))
 
     @on(OptionList.OptionSelected, "#timeline")
