@@ -438,10 +438,10 @@ from textual.app import App
 # for idle, for animations and then for every widget. Frames are seen in App._display, where Textual hands
 # one to the driver: the clock is read first, then what the frame changes is applied to a shadow of the
 # terminal's screen (taken in full before the key, outside the timed window). The press counts as answered
-# at the first frame from which the area that must change (the play screen's reading pane; hello world's
-# paragraph) shows what it still shows once no frame has come for a while, given that a frame showed the
-# expected text ("Decision N · ", the explanation's first line): an explanation drawn over several frames is
-# timed to its last. Both apps, hello world and trainer, are measured the same way.
+# at the first frame from which the area that must change (the text of the play screen's reading pane, not
+# its scrollbar; hello world's paragraph) shows what it still shows once no frame has come for a while, given
+# that a frame showed the expected text ("Decision N · ", the explanation's first line): an explanation drawn
+# over several frames is timed to its last. Both apps, hello world and trainer, are measured the same way.
 PROFILE = os.environ.get("TRAINER_BENCH_PROFILE")  # a file: cProfile of the timed windows only
 profiler = None
 if PROFILE:
@@ -600,7 +600,7 @@ async def play(path, seed):
                 enabled = [i for i in range(options.option_count) if not options.get_option_at_index(i).disabled]
                 n = rng.choice(enabled) + 1
                 out.append(await measure(pilot, str(n), explained(s.game.steps + 1),
-                                         lambda a: a.screen.query_one("#reading").region))
+                                         lambda a: a.screen.query_one("#reading").scrollable_content_region))
             elif s.phase in ("explained", "answered"):
                 await pilot.press("enter")
             elif s.phase == "why":

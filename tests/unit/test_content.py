@@ -30,6 +30,19 @@ def test_story_is_clean_under_strict_check(path: Path) -> None:
     assert warnings(story) == []
 
 
+@pytest.mark.parametrize("path", STORIES, ids=[p.stem for p in STORIES])
+def test_story_has_two_debate_rounds_and_a_quiz_of_six(path: Path) -> None:
+    """Issue 6: every bundled story, the tutorial included, has at least two debate rounds, each played from a
+    scene, and a quiz of at least six questions with at least one on a new situation."""
+    story = load_story(path)
+    assert len(story.debates) >= 2, f"{len(story.debates)} debate round(s)"
+    assert all(2 <= len(d.exchanges) <= 3 for d in story.debates.values())
+    played = {sc.debate for sc in story.scenes.values() if sc.debate}
+    assert set(story.debates) <= played, f"never played: {sorted(set(story.debates) - played)}"
+    assert len(story.quiz) >= 6, f"{len(story.quiz)} quiz question(s)"
+    assert any(q.transfer for q in story.quiz.values())
+
+
 @pytest.mark.parametrize("path", MAIN_STORIES, ids=[p.stem for p in MAIN_STORIES])
 def test_story_meets_the_content_bar(path: Path) -> None:
     story = load_story(path)

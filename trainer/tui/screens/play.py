@@ -25,7 +25,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Header, OptionList, Static
 
 from trainer.engine import (
     AnswerQuiz,
@@ -44,6 +44,7 @@ from trainer.tui.safe import one_line, plain
 from trainer.tui.screens.dialogs import ConfirmDialog
 from trainer.tui.widgets.choices import ChoiceList, ReasonList
 from trainer.tui.widgets.explanation import ExplanationPanel
+from trainer.tui.widgets.footer import KeyFooter
 from trainer.tui.widgets.markdown import StoryMarkdown
 from trainer.tui.widgets.sidebar import Sidebar
 from trainer.tui.widgets.votes import VotePanel
@@ -116,7 +117,7 @@ class PlayScreen(Screen[None]):
                     yield ReasonList(id="reasons")
                     yield Static(id="prompt-line", markup=False)
             yield Sidebar(self.game.story, id="sidebar")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = one_line(self.game.story.title)
