@@ -8,12 +8,15 @@ replace a file that is not a readable save, so an autosave never destroys eviden
 
 from __future__ import annotations
 
+import contextlib
 import json
+import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from trainer import __version__
 from trainer.engine.atomic import backup_path, clean_stray_temp, write_atomic
@@ -183,22 +186,97 @@ def resume(story: Story, save: SaveData) -> tuple[Session, ResumeReport]:
 
 class Autosave:
     """An ``on_change`` hook that saves after every decision. A failed write does not stop the game: the
-    error is kept in ``error`` (and passed to ``on_error``) for the screen to show."""
+    error is kept in ``error`` (and passed to ``on_error``) for the screen to show.
 
-    def __init__(self, path: Path, on_error: Callable[[Exception], None] | None = None) -> None:
+    With ``background=True`` (the full-screen app, so that a decision never waits for the disk) the decision
+    is copied at once (the session's story, start, decisions and state, all immutable) and written by the
+    process's one autosave thread: each write exactly as ``write_save`` makes it (atomic, the previous save
+    kept as ``.bak``, a file that is not a save never replaced), in the order the decisions were made, every
+    one of them. The thread is not a daemon, so the interpreter writes what is queued before it exits;
+    ``Autosave.flush()`` waits until it is written (before reading a save back, or leaving a game). ``error``
+    and ``on_error`` then come from that thread."""
+
+    def __init__(self, path: Path, on_error: Callable[[Exception], None] | None = None, *,
+                 background: bool = False) -> None:
         self.path = path
         self.on_error = on_error
         self.error: Exception | None = None
+        self.background = background
         clean_stray_temp(path.parent)
 
     def __call__(self, session: Session) -> None:
+        if self.background:
+            _WRITER.submit(self, _Snapshot(session.story, session.start, session.decisions, session.state))
+        else:
+            self._write(session)
+
+    def _write(self, session: Session | _Snapshot) -> None:
         try:
-            write_save(self.path, session)
+            write_save(self.path, session)  # type: ignore[arg-type]  # a _Snapshot has all save_dict reads
             self.error = None
         except (OSError, SaveError) as exc:
             self.error = exc
             if self.on_error is not None:
                 self.on_error(exc)
+
+    @staticmethod
+    def flush(timeout: float | None = None) -> bool:
+        """Wait until every background autosave asked for so far is written (False if ``timeout`` ran out)."""
+        return _WRITER.wait(timeout)
+
+
+class _Snapshot(NamedTuple):
+    """What ``save_dict`` reads of a session, as it was at the decision."""
+
+    story: Story
+    start: State
+    decisions: tuple[Decision, ...]
+    state: State
+
+
+class _Writer:
+    """The thread that writes background autosaves, one at a time, first asked first written. It is started
+    when there is something to write and ends when the queue is empty."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._queue: deque[tuple[Autosave, _Snapshot]] = deque()
+        self._unwritten = 0  # queued, or being written
+        self._thread: threading.Thread | None = None
+
+    def submit(self, autosave: Autosave, snapshot: _Snapshot) -> None:
+        with self._cond:
+            self._queue.append((autosave, snapshot))
+            self._unwritten += 1
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="trainer-autosave", daemon=False)
+                self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        with self._cond:
+            return self._cond.wait_for(lambda: self._unwritten == 0, timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                if not self._queue:
+                    self._thread = None
+                    return
+                autosave, snapshot = self._queue.popleft()
+            try:
+                autosave._write(snapshot)
+            except Exception as exc:  # a bug, not a disk error: report it, and keep writing the others
+                autosave.error = exc
+                if autosave.on_error is not None:
+                    with contextlib.suppress(Exception):
+                        autosave.on_error(exc)
+            finally:
+                with self._cond:
+                    self._unwritten -= 1
+                    self._cond.notify_all()
+
+
+_WRITER = _Writer()
 
 
 def last_save(folder: Path | None = None) -> Path | None:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from trainer.tui.config import AppConfig, ConfigError
@@ -163,11 +164,11 @@ class TrainerApp(App[int]):
         warp = (self.config.from_scene, self.config.values) if self.config.warp else None
         try:
             if new or entry is None or entry.save is None:
-                game = Game.new(story, warp=warp, on_save_error=self._autosave_failed, save=self.config.save,
+                game = Game.new(story, warp=warp, on_save_error=self._autosave_error, save=self.config.save,
                                 save_path=self.config.save_path)
                 message = ""
             else:
-                game, report = Game.resume(story, entry.save, on_save_error=self._autosave_failed)
+                game, report = Game.resume(story, entry.save, on_save_error=self._autosave_error)
                 if not self.config.save:
                     game.autosave = None
                 message = report.message
@@ -185,6 +186,17 @@ class TrainerApp(App[int]):
 
     def _left_game(self) -> None:
         self.game = None
+
+    class AutosaveFailed(Message):
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    def _autosave_error(self, exc: Exception) -> None:
+        self.post_message(self.AutosaveFailed(exc))  # from the autosave thread (post_message is thread-safe)
+
+    def on_trainer_app_autosave_failed(self, event: AutosaveFailed) -> None:
+        self._autosave_failed(event.error)
 
     def _autosave_failed(self, exc: Exception) -> None:
         message = getattr(exc, "message", None) or str(exc)

@@ -1,4 +1,5 @@
-"""A game being played, as the screens hold it: the engine's ``Session`` with its autosave, the player's
+"""A game being played, as the screens hold it: the engine's ``Session`` with its autosave (written by the
+autosave thread, so that no decision waits for the disk: ``Autosave(background=True)``), the player's
 progress, and what the screens remember between decisions (scenes seen, for the map). The room's votes in a
 workshop are the session's own decisions (``Session.record_vote``), saved with the others. There are no rules
 here: every decision is the engine's to check and explain.
@@ -51,7 +52,7 @@ class Game:
         range."""
         start = _warp_start(story, warp)
         path = save_path or autosave_path(story.id)
-        autosave = Autosave(path, on_save_error) if save and not warp else None
+        autosave = Autosave(path, on_save_error, background=True) if save and not warp else None
         game = cls(story, Session(story, start=start), autosave=autosave, warp=warp)
         game.save_now()
         return game
@@ -61,7 +62,7 @@ class Game:
                ) -> tuple[Game, ResumeReport]:
         """Resume a save (raises ``SaveError`` when it belongs to another story or no longer fits)."""
         session, report = resume(story, save)
-        return cls(story, session, autosave=Autosave(save.path, on_save_error)), report
+        return cls(story, session, autosave=Autosave(save.path, on_save_error, background=True)), report
 
     # -- reading ------------------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from trainer.engine.home import autosave_path
 from trainer.engine.progress import StoryProgress, load_progress
-from trainer.engine.saves import SaveData, SaveError, load_save, resume
+from trainer.engine.saves import Autosave, SaveData, SaveError, load_save, resume
 from trainer.paths import bundled_stories, user_stories_dir
 from trainer.story import Story, StoryError, load_story
 
@@ -65,6 +65,7 @@ def position_of(story: Story, save: SaveData) -> str:
 
 
 def load_entry(path: Path, source: str, progress: dict[str, StoryProgress] | None = None) -> StoryEntry:
+    Autosave.flush()  # a game just left may still be being saved (the app saves in the background)
     try:
         story = load_story(path)
     except StoryError as exc:

@@ -5,10 +5,13 @@ away below 100 columns (``s`` brings it back). Debate rounds and the ending open
 The screen asks the engine what comes next (``Session.next_prompt``) after every change and draws that; it
 keeps no game state of its own beyond which panel is showing.
 
-A choice should be on screen in the next frame: the explanation panel is filled in place, the choice is taken
-straight from the number key, and while a game is open everything alive when it was first drawn (modules,
-Textual, the stories, this screen) is frozen out of the cyclic garbage collector (``gc.freeze``; thawed when
-the screen goes), whose full collections would otherwise walk it all, ~60 ms, every few choices.
+A choice should be on screen in the next frame: the explanation panel is filled in place and the choice is
+taken straight from the number key. Python's cyclic garbage collector is kept out of the way: Textual leaves
+much cyclic garbage (a rendered line caches itself), so a full collection falls every few choices, and it walks
+every object alive, 30-120 ms. While a game is open, what is alive when its screen is first drawn (modules,
+Textual, the stories, this screen) is frozen (``gc.freeze``; thawed when the screen goes), and a full
+collection, now of the game's own objects only, is run just after each explanation is drawn rather than in the
+middle of the next choice.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from trainer.engine import (
     Finished,
     Stuck,
 )
+from trainer.engine.saves import Autosave
 from trainer.story.model import Scene
 from trainer.tui.game import Game
 from trainer.tui.safe import one_line, plain
@@ -52,6 +56,12 @@ from trainer.tui.widgets.votes import VotePanel
 CONTINUE = "Enter or Space: continue    u: take this choice back"
 
 
+def _freeze_heap() -> None:
+    """Collect what earlier screens and games left (once, as the game opens), then freeze what is alive."""
+    gc.collect()
+    gc.freeze()
+
+
 class ReadingPane(VerticalScroll):
     """The scrolling pane of the scene, the explanation and the "why?" prompt.
 
@@ -64,6 +74,12 @@ class ReadingPane(VerticalScroll):
         self.app.stylesheet.update_nodes([self], animate=True)
         for widget in self.walk_children(Widget):
             widget.refresh()
+
+    def show_view(self, view: str) -> None:
+        """Show one of the pane's views by id (the scene, the explanation, the "why?"), hide the others. (Not a
+        ContentSwitcher: one container less to lay out and draw under every line of the pane.)"""
+        for child in self.children:
+            child.display = child.id == view
 
 
 class PlayScreen(Screen[None]):
@@ -101,14 +117,17 @@ class PlayScreen(Screen[None]):
         yield Static(id="banner", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="main"):
-                with ReadingPane(id="reading"), ContentSwitcher(initial="scene-view", id="reading-switcher"):
+                with ReadingPane(id="reading"):
                     with Vertical(id="scene-view"):
                         yield Static(id="scene-title", markup=False)
                         yield StoryMarkdown(id="scene-text")
                         yield Static(id="discuss", markup=False)
-                    with Vertical(id="explain-view"):
-                        yield ExplanationPanel(self.game.story)  # one panel, refilled after every choice
-                    with Vertical(id="why-view"):
+                    explain = ExplanationPanel(self.game.story, id="explain-view")  # one, refilled after each choice
+                    explain.display = False
+                    yield explain
+                    why = Vertical(id="why-view")
+                    why.display = False
+                    with why:
                         yield Static(id="why-question", markup=False)
                         yield Static(id="why-result", markup=False)
                 with ContentSwitcher(initial="choices", id="dock"):
@@ -124,10 +143,11 @@ class PlayScreen(Screen[None]):
         self.sync()
         if self._quiz_due("pre"):  # a new game: the quiz before the first scene (skippable)
             self._open_quiz("pre", lambda _: self.sync())
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(_freeze_heap)
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # the next full collection frees what the game left
+        Autosave.flush()  # the game's last decisions are on disk once its screen is gone
 
     # -- drawing what the engine asks -----------------------------------------------------------------
 
@@ -146,8 +166,7 @@ class PlayScreen(Screen[None]):
             return
         scene = game.story.scenes[game.state.scene]
         self._show_scene(scene)
-        reading = self.query_one("#reading-switcher", ContentSwitcher)
-        reading.current = "scene-view"
+        self.query_one(ReadingPane).show_view("scene-view")
         if isinstance(prompt, AskChoice):
             self._ask(prompt)
         elif isinstance(prompt, AskDebate):
@@ -198,7 +217,7 @@ class PlayScreen(Screen[None]):
         choices.focus()
 
     def _why(self, prompt: AskWhy) -> None:
-        self.query_one("#reading-switcher", ContentSwitcher).current = "why-view"
+        self.query_one(ReadingPane).show_view("why-view")
         self.query_one("#why-question", Static).update(
             Text.assemble(("Why?  ", "bold"), plain(one_line(prompt.prompt.question), "bold"), "\n",
                           ("Pick the reason you think is right (1–9), or x to skip.", "dim")))
@@ -219,11 +238,12 @@ class PlayScreen(Screen[None]):
 
     def _show_explained(self, explanation: ChoiceExplanation) -> None:
         self.query_one(ExplanationPanel).show(self.game.story, explanation, self.game.tally(explanation.step))
-        self.query_one("#reading-switcher", ContentSwitcher).current = "explain-view"
+        self.query_one(ReadingPane).show_view("explain-view")
         self.query_one("#reading", VerticalScroll).scroll_home(animate=False)
         self._dock_line(Text(CONTINUE, style="bold"))
         self.phase = "explained"
         self.query_one(Sidebar).show(self.game)
+        self.call_after_refresh(gc.collect)  # once the explanation is out: see the module's docstring
 
     def _open_ending(self) -> None:
         from trainer.tui.screens.ending import EndingScreen

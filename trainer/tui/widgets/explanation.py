@@ -157,7 +157,9 @@ class ExplanationPanel(Vertical):
         self._shown_bars: list[EffectBar] = []
         self._flags = Static(markup=False, classes="flags")
         self._explain_heading = Label("Why it matters", classes="heading")
-        self._explain = StoryMarkdown(id="expl-explain")
+        # A paragraph from the start (never seen: the panel is hidden until a choice is made), so that the first
+        # explanation, like the others, replaces a paragraph's text instead of mounting one.
+        self._explain = StoryMarkdown("…", id="expl-explain")
         self._refs_heading = Label("From history", classes="heading")
         self._refs = Static(markup=False, id="expl-refs")
         self._roads_heading = Label("Roads not taken", classes="heading")
