@@ -6,20 +6,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from trainer.tui.safe import one_line, plain
-from trainer.tui.widgets.rows import hanging
+from trainer.tui.widgets.rows import Hanging, hanging
 
 if TYPE_CHECKING:
     from trainer.engine import ChoiceOption
 
 
-def numbered(n: int, label: str, note: str = "", note_style: str = "italic") -> Table:
+def numbered(n: int, label: str, note: str = "", note_style: str = "italic") -> Hanging:
     """"1  label" with wrapped lines (and the note under it) indented under the label, not the number."""
     text = plain(one_line(label))
     if note:
