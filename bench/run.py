@@ -489,7 +489,7 @@ def _hook(self, screen, renderable):
         if profiler is not None:
             profiler.disable()
         apply(renderable)
-        armed["frames"].append((now, ["".join(line) for line in shadow]))
+        armed["frames"].append((now, time.process_time(), ["".join(line) for line in shadow]))
         if armed["check"] is not None and armed["check"](self):
             armed["check"] = None
             armed["event"].set()
@@ -522,7 +522,7 @@ async def measure(pilot, key, check, where, timeout=10.0, quiet=0.15):
     armed.update(check=check, event=asyncio.Event(), frames=frames)
     key_event = events.Key(key, key if len(key) == 1 else None)
     key_event.set_sender(app)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     if profiler is not None:
         profiler.enable()
     app._driver.send_message(key_event)  # what Pilot.press does first (and here nothing else)
@@ -538,13 +538,13 @@ async def measure(pilot, key, check, where, timeout=10.0, quiet=0.15):
             profiler.disable()
         armed.update(check=None, frames=None)
     region = where(app)
-    final = crop(frames[-1][1], region)
-    at = frames[-1][0]
-    for when, lines in reversed(frames):
+    final = crop(frames[-1][2], region)
+    at, at_cpu = frames[-1][:2]
+    for when, when_cpu, lines in reversed(frames):
         if crop(lines, region) != final:
             break
-        at = when
-    return at - t
+        at, at_cpu = when, when_cpu
+    return at - t, at_cpu - cpu  # wall, and CPU seconds of the process (every thread) meanwhile
 
 async def hello(n):
     from textual.app import ComposeResult
@@ -627,7 +627,7 @@ async def main():
                 print(f"ERROR {Path(path).name}: {type(exc).__name__}: {exc}".replace("\n", " ")[:300], flush=True)
     if profiler is not None:
         profiler.dump_stats(PROFILE + "." + kind)
-    print("LATENCY " + json.dumps(data))
+    print("LATENCY " + json.dumps(data))  # [wall, cpu] per press
 
 asyncio.run(main())
 """
@@ -639,34 +639,38 @@ def bench_latency(stories_count: int, seed: int, results: Results, env: dict[str
 
     errors: list[str] = []
 
-    def run(*args: str) -> list[float]:
+    def run(*args: str) -> tuple[list[float], list[float]]:
+        """Wall and CPU seconds of each press."""
         proc = run_process([sys.executable, "-c", LATENCY, *args], env=env)
         for line in proc.output.splitlines():
             if line.startswith("ERROR "):
                 errors.append(line[6:])
                 print(f"  playthrough failed: {line[6:]}")
             if line.startswith("LATENCY "):
-                return json.loads(line[8:])
+                pairs = json.loads(line[8:])
+                return [w for w, _ in pairs], [c for _, c in pairs]
         print(f"  latency run failed:\n{textwrap.indent(proc.output[-3000:], '    ')}")
-        return []
+        return [], []
 
     # Whole playthroughs of the largest bundled stories (most text to draw), or of the smallest for --quick.
     by_size = sorted(bundled(), key=lambda p: p.stat().st_size)
     stories = [str(p) for p in (by_size[:1] if stories_count == 0 else by_size[::-1][:stories_count])]
-    app = run("trainer", str(seed), *stories)
-    hello = run("hello", str(max(10, len(app))))
+    app, app_cpu = run("trainer", str(seed), *stories)
+    hello, hello_cpu = run("hello", str(max(10, len(app))))
     if not app or not hello:
         results.add(section, Row("trainer", float("nan"), "ms", note="no measurement"))
         return
     base_med, base_max = median(hello), max(hello)
     results.add(section, Row("hello-world key → frame, median (baseline)", base_med, "ms",
-                             note=f"{len(hello)} presses"))
-    results.add(section, Row("hello-world key → frame, worst (baseline)", base_max, "ms"))
+                             note=f"{len(hello)} presses; CPU {median(hello_cpu) * 1000:.1f} ms"))
+    results.add(section, Row("hello-world key → frame, worst (baseline)", base_max, "ms",
+                             note=f"CPU {max(hello_cpu) * 1000:.1f} ms"))
     results.add(section, Row("trainer key → explanation, median", median(app), "ms", base_med, "hello median",
                              note=f"{len(app)} choices over {len(stories) - len(errors)} playthrough(s)"
-                             + (f" ({len(errors)} failed: see above)" if errors else "")), "latency_median")
-    results.add(section, Row("trainer key → explanation, worst", max(app), "ms", base_max, "hello worst"),
-                "latency_worst")
+                             + (f" ({len(errors)} failed: see above)" if errors else "")
+                             + f"; CPU {median(app_cpu) * 1000:.1f} ms"), "latency_median")
+    results.add(section, Row("trainer key → explanation, worst", max(app), "ms", base_max, "hello worst",
+                             note=f"CPU {max(app_cpu) * 1000:.1f} ms (worst CPU)"), "latency_worst")
 
 
 # -- targets ---------------------------------------------------------------------------------------------
