@@ -16,6 +16,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
@@ -49,6 +50,13 @@ class EffectBar(Widget):
     def __init__(self, effect: EffectChange | None = None, low: int = 0, high: int = 0, index: int = 0) -> None:
         super().__init__(classes=f"c{index % METER_COUNT}")
         self.effect, self.low, self.high = effect, low, high
+        self._width: int | None = None  # the width the layout last measured this bar at
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Remember the width: render() is called to measure the height, and asking for its own size then (before
+        # the layout is done) would make Textual lay the whole screen out a second time to find it.
+        self._width = width
+        return super().get_content_height(container, viewport, width)
 
     def set_effect(self, effect: EffectChange, low: int, high: int, index: int) -> None:
         self.effect, self.low, self.high = effect, low, high
@@ -64,7 +72,7 @@ class EffectBar(Widget):
         style = self.get_component_rich_style
         head = Text.assemble(plain(one_line(e.label), "bold"), f"  {e.before} → {e.after}  ",
                              (f"({e.applied:+d})", "bold"), f" {change_mark(e.applied)}")
-        width = min(max(self.content_size.width, 10), 40)
+        width = min(max(self._width if self._width is not None else self.content_size.width, 10), 40)
         roles = {r: style(f"effect--{r}") for r in ("fill", "gain", "loss", "track")}
         strip = Text.assemble(*((g, roles[r]) for g, r in bar(e.after, e.before, self.low, self.high, width)),
                               f"  {self.low}–{self.high}")
