@@ -114,7 +114,9 @@ class LibraryScreen(Screen[None]):
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
         self.entries = event.entries
-        self.query_one("#library-loading").display = False
+        loading = self.query_one("#library-loading", LoadingIndicator)
+        loading.display = False
+        loading.auto_refresh = None  # hidden for good: stop its timer (16 repaints a second, even under a game)
         stories = self.query_one("#stories", PickList)
         keep = stories.highlighted
         options: list[Option | None] = []

@@ -27,7 +27,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Header, OptionList, Static
 
 from trainer.engine import (
@@ -66,14 +65,12 @@ class ReadingPane(VerticalScroll):
     """The scrolling pane of the scene, the explanation and the "why?" prompt.
 
     Focus changes only this pane's own look (``#reading:focus`` tints its background in play.tcss; no rule
-    matches anything inside it by the pane's focus), so on focus and blur only its own style is recomputed, and
-    what it holds is repainted over the new background. Textual would restyle every widget inside, which is
-    most of the cost of a choice: the pane takes focus after every choice (and gives it back to the choices)."""
+    matches anything inside it by the pane's focus), so on focus and blur only its own style is recomputed (the
+    new tint repaints what it holds). Textual would restyle every widget inside (some thirty: 10-20 ms), and
+    the pane takes focus after every choice and gives it back to the choices after it."""
 
     def watch_has_focus(self, has_focus: bool) -> None:
         self.app.stylesheet.update_nodes([self], animate=True)
-        for widget in self.walk_children(Widget):
-            widget.refresh()
 
     def show_view(self, view: str) -> None:
         """Show one of the pane's views by id (the scene, the explanation, the "why?"), hide the others. (Not a

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.console import RenderableType
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -51,6 +52,7 @@ class EffectBar(Widget):
         super().__init__(classes=f"c{index % METER_COUNT}")
         self.effect, self.low, self.high = effect, low, high
         self._width: int | None = None  # the width the layout last measured this bar at
+        self._styles: tuple[object, dict[str, Style]] | None = None  # (what they depend on, the role styles)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Remember the width: render() is called to measure the height, and asking for its own size then (before
@@ -65,20 +67,28 @@ class EffectBar(Widget):
             self.set_classes(colour)
         self.refresh(layout=True)
 
+    def _role_styles(self) -> dict[str, Style]:
+        """The component styles, kept while the theme, the colour class and the background stay the same (each
+        lookup resolves the CSS anew, and a bar is rendered twice a frame: measured, then drawn)."""
+        key = (self.app.theme, self.classes, self.background_colors)
+        if self._styles is None or self._styles[0] != key:
+            get = self.get_component_rich_style
+            self._styles = (key, {r: get(f"effect--{r}") for r in ("fill", "gain", "loss", "track", "why")})
+        return self._styles[1]
+
     def render(self) -> Text:
         e = self.effect
         if e is None:
             return Text()
-        style = self.get_component_rich_style
+        roles = self._role_styles()
         head = Text.assemble(plain(one_line(e.label), "bold"), f"  {e.before} → {e.after}  ",
                              (f"({e.applied:+d})", "bold"), f" {change_mark(e.applied)}")
         width = min(max(self._width if self._width is not None else self.content_size.width, 10), 40)
-        roles = {r: style(f"effect--{r}") for r in ("fill", "gain", "loss", "track")}
         strip = Text.assemble(*((g, roles[r]) for g, r in bar(e.after, e.before, self.low, self.high, width)),
                               f"  {self.low}–{self.high}")
         lines = [head, strip]
         if e.why:
-            lines.append(plain(one_line(e.why), style("effect--why")))
+            lines.append(plain(one_line(e.why), roles["why"]))
         if e.note:
             lines.append(plain(f"({e.note})", "italic"))
         return Text("\n").join(lines)

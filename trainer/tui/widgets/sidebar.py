@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -42,6 +43,22 @@ def flag_lines(game: Game) -> Text:
     return Text("\n").join(Text.assemble("⚑ ", plain(one_line(f.text))) for f in on_flags)
 
 
+class Timeline(OptionList):
+    """The decisions so far. An option list measures every option at every layout of the screen, which with a
+    decision added after every choice grows with the game: the height is kept for the same options and width
+    (options here are only ever added or replaced, never changed in place)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._height: tuple[tuple[object, ...], int] | None = None
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        key = (width, *self.options)
+        if self._height is None or self._height[0] != key:
+            self._height = (key, super().get_content_height(container, viewport, width))
+        return self._height[1]
+
+
 class Sidebar(VerticalScroll):
     class RewindRequested(Message):
         def __init__(self, index: int) -> None:
@@ -61,7 +78,7 @@ class Sidebar(VerticalScroll):
         yield Label("Flags", classes="sidebar-heading")
         yield Static(id="flags", markup=False)
         yield Label("Decisions (select to rewind)", classes="sidebar-heading")
-        yield OptionList(id="timeline", markup=False)
+        yield Timeline(id="timeline")
 
     def show(self, game: Game) -> None:
         story, state = game.story, game.state
